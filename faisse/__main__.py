@@ -1,0 +1,3 @@
+from faisse.cli import main
+
+main()

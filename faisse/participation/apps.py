@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParticipationConfig(AppConfig):
+    name = "faisse.participation"
+    verbose_name = "Démarche participative"

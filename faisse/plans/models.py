@@ -1,0 +1,185 @@
+"""The projet de territoire: a plan, its ambition and challenges, and its tree of nodes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from faisse.territories.models import Territory
+
+
+class PlanQuerySet(models.QuerySet):
+    def of_territory(self, territory: Territory) -> "PlanQuerySet":
+        return self.filter(territory=territory)
+
+    def current(self) -> "Plan | None":
+        """The plan a territory shows by default: the latest adopted, else the latest."""
+        adopted_first = models.Case(
+            models.When(status=Plan.Status.ADOPTED, then=0), default=1, output_field=models.IntegerField()
+        )
+        return self.order_by(adopted_first, models.F("period_start").desc(nulls_last=True), "-id").first()
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("En préparation")
+        ADOPTED = "adopted", _("Adopté")
+
+    territory = models.ForeignKey(
+        Territory, on_delete=models.CASCADE, related_name="plans", verbose_name=_("territoire")
+    )
+    title = models.CharField(_("titre"), max_length=255)
+    period_start = models.PositiveSmallIntegerField(_("première année"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("dernière année"), null=True, blank=True)
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    adopted_on = models.DateField(_("date d'adoption"), null=True, blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("projet précédent"),
+    )
+    ambition_motto = models.CharField(_("devise de l'ambition"), max_length=255, blank=True)
+    ambition_text = models.TextField(_("ambition"), blank=True)
+    source_name = models.CharField(_("document source"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("projet de territoire")
+        verbose_name_plural = _("projets de territoire")
+        ordering = ["territory", "-period_start", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "title"], name="unique_plan_title_per_territory")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period_label(self) -> str:
+        if self.period_start and self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or "")
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("La dernière année précède la première.")})
+        if self.status == self.Status.ADOPTED and not self.adopted_on:
+            raise ValidationError({"adopted_on": _("Un projet adopté a une date d'adoption.")})
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:plan", args=[self.territory.slug])
+
+
+class Challenge(models.Model):
+    """One of the challenges (défis) the ambition answers, with its sub-points."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="challenges")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(_("rang"), default=0)
+    title = models.TextField(_("défi"))
+    points = models.JSONField(_("précisions"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("défi")
+        verbose_name_plural = _("défis")
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanNode(models.Model):
+    """A node of the plan's tree: axis → orientation → objective → group → action.
+
+    Each node has one home (`parent`); `SharedPlacement` shows it under other parents too.
+    """
+
+    class Kind(models.TextChoices):
+        AXIS = "axis", _("Axe")
+        ORIENTATION = "orientation", _("Orientation")
+        OBJECTIVE = "objective", _("Objectif")
+        GROUP = "group", _("Sous-ensemble")
+        ACTION = "action", _("Action")
+
+    # French path segment of each kind's pages: /<territoire>/plan/actions/42/
+    URL_SEGMENTS = {
+        Kind.AXIS: "axes",
+        Kind.ORIENTATION: "orientations",
+        Kind.OBJECTIVE: "objectifs",
+        Kind.GROUP: "ensembles",
+        Kind.ACTION: "actions",
+    }
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    kind = models.CharField(_("nature"), max_length=12, choices=Kind.choices)
+    number = models.CharField(_("numéro"), max_length=20, blank=True)
+    title = models.TextField(_("intitulé"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("rang"), default=0)
+    source_line = models.PositiveIntegerField(_("ligne du document source"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("élément du plan")
+        verbose_name_plural = _("éléments du plan")
+        ordering = ["plan", "position", "id"]
+        indexes = [models.Index(fields=["plan", "kind"], name="plannode_plan_kind")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """How the node is named in lists: "Axe 1 : …", "Orientation 1.2 : …", or its title."""
+        title = self.title or _("(intitulé à compléter)")
+        if self.kind in (self.Kind.AXIS, self.Kind.ORIENTATION):
+            prefix = f"{self.get_kind_display()} {self.number}".strip()
+            return f"{prefix} : {title}"
+        return f"{self.number} {title}".strip() if self.number else str(title)
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.plan_id != self.plan_id:
+            raise ValidationError({"parent": _("Le parent appartient à un autre projet.")})
+
+    def url_for(self, territory_slug: str) -> str:
+        """The node's page, without fetching its plan and territory again."""
+        return reverse("portal:node", args=[territory_slug, self.URL_SEGMENTS[self.kind], self.pk])
+
+    def get_absolute_url(self) -> str:
+        return self.url_for(self.plan.territory.slug)
+
+
+class SharedPlacement(models.Model):
+    """A node shown under a second parent without copying its data (cross-cutting action)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="shared_placements")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="shared_placements")
+    parent = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="shared_children")
+    position = models.PositiveIntegerField(_("rang"), default=0)
+
+    class Meta:
+        verbose_name = _("rattachement supplémentaire")
+        verbose_name_plural = _("rattachements supplémentaires")
+        constraints = [
+            models.UniqueConstraint(fields=["node", "parent"], name="unique_shared_placement")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node} ↳ {self.parent}"
+
+    def clean(self) -> None:
+        if self.node_id and self.parent_id:
+            if self.node.plan_id != self.parent.plan_id:
+                raise ValidationError(_("Les deux éléments doivent appartenir au même projet."))
+            if self.node.parent_id == self.parent_id or self.node_id == self.parent_id:
+                raise ValidationError(_("L'élément est déjà rattaché à ce parent."))

@@ -1,0 +1,85 @@
+"""Load a whole plan tree in a constant number of queries and walk it in memory."""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from faisse.plans.models import Plan, PlanNode, SharedPlacement
+
+
+@dataclass
+class TreeEntry:
+    """A node at one place of the tree; a shared node has one entry per place."""
+
+    node: PlanNode
+    depth: int
+    shared: bool = False
+    children: list["TreeEntry"] = field(default_factory=list)
+
+
+class PlanTree:
+    """The nodes of a plan, with children lists, ancestors and shared placements.
+
+    Two queries whatever the size of the plan: one for nodes, one for shared placements.
+    """
+
+    def __init__(self, plan: Plan, nodes: list[PlanNode], placements: list[SharedPlacement]):
+        self.plan = plan
+        self.by_id = {node.pk: node for node in nodes}
+        children: dict[int | None, list[tuple[int, int, PlanNode, bool]]] = defaultdict(list)
+        for node in nodes:
+            children[node.parent_id].append((node.position, node.pk, node, False))
+        self.shared_parents: dict[int, list[PlanNode]] = defaultdict(list)
+        for placement in placements:
+            node = self.by_id.get(placement.node_id)
+            parent = self.by_id.get(placement.parent_id)
+            if node is None or parent is None:
+                continue
+            children[parent.pk].append((placement.position, node.pk, node, True))
+            self.shared_parents[node.pk].append(parent)
+        self._children = {
+            key: [(node, shared) for _, _, node, shared in sorted(items, key=lambda i: i[:2])]
+            for key, items in children.items()
+        }
+        self.roots = self._build(None, 0, set())
+
+    @classmethod
+    def load(cls, plan: Plan) -> "PlanTree":
+        nodes = list(PlanNode.objects.filter(plan=plan).order_by("position", "id"))
+        placements = list(SharedPlacement.objects.filter(plan=plan))
+        return cls(plan, nodes, placements)
+
+    def _build(self, parent_id: int | None, depth: int, seen: set[int]) -> list[TreeEntry]:
+        entries = []
+        for node, shared in self._children.get(parent_id, []):
+            if node.pk in seen:  # a shared placement under its own descendant: skip the loop
+                continue
+            entry = TreeEntry(node=node, depth=depth, shared=shared)
+            entry.children = self._build(node.pk, depth + 1, seen | {node.pk})
+            entries.append(entry)
+        return entries
+
+    def walk(self, entries: list[TreeEntry] | None = None) -> Iterator[TreeEntry]:
+        for entry in self.roots if entries is None else entries:
+            yield entry
+            yield from self.walk(entry.children)
+
+    def children_of(self, node: PlanNode) -> list[tuple[PlanNode, bool]]:
+        """Direct children of a node, as (node, shown here through a shared placement)."""
+        return self._children.get(node.pk, [])
+
+    def ancestors(self, node: PlanNode) -> list[PlanNode]:
+        """From the root axis down to the node's home parent."""
+        chain = []
+        parent_id = node.parent_id
+        while parent_id is not None and parent_id in self.by_id:
+            parent = self.by_id[parent_id]
+            chain.append(parent)
+            parent_id = parent.parent_id
+        return list(reversed(chain))
+
+    def entry_for(self, node: PlanNode) -> TreeEntry | None:
+        return next((e for e in self.walk() if e.node.pk == node.pk and not e.shared), None)
+
+    def count_by_kind(self) -> Counter:
+        return Counter(node.kind for node in self.by_id.values())

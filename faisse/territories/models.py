@@ -1,0 +1,73 @@
+"""Territories (EPCI) and their member communes."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+siren_validator = RegexValidator(r"^\d{9}$", _("Un SIREN compte 9 chiffres."))
+insee_validator = RegexValidator(r"^(\d{5}|2[AB]\d{3})$", _("Un code INSEE compte 5 caractères."))
+
+
+class Territory(models.Model):
+    """An intercommunality (EPCI) that owns a projet de territoire."""
+
+    class Kind(models.TextChoices):
+        CC = "CC", _("Communauté de communes")
+        CA = "CA", _("Communauté d'agglomération")
+        CU = "CU", _("Communauté urbaine")
+        METRO = "METRO", _("Métropole")
+        OTHER = "OTHER", _("Autre groupement")
+
+    name = models.CharField(_("nom"), max_length=200)
+    legal_name = models.CharField(_("dénomination officielle"), max_length=255, blank=True)
+    siren = models.CharField(
+        _("SIREN"), max_length=9, unique=True, null=True, blank=True, validators=[siren_validator]
+    )
+    kind = models.CharField(_("nature"), max_length=8, choices=Kind.choices, default=Kind.OTHER)
+    slug = models.SlugField(_("identifiant d'adresse"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:territory", args=[self.slug])
+
+
+class CommuneQuerySet(models.QuerySet):
+    def of_territory(self, territory: Territory) -> "CommuneQuerySet":
+        return self.filter(territory=territory)
+
+
+class Commune(models.Model):
+    """A member commune of a territory, with a simplified boundary for maps.
+
+    `boundary` is a GeoJSON geometry (Polygon or MultiPolygon, WGS84 longitude/latitude)
+    simplified for drawing: no GIS extension is needed in the database.
+    """
+
+    territory = models.ForeignKey(
+        Territory, on_delete=models.CASCADE, related_name="communes", verbose_name=_("territoire")
+    )
+    insee = models.CharField(_("code INSEE"), max_length=5, validators=[insee_validator])
+    name = models.CharField(_("nom"), max_length=200)
+    population = models.PositiveIntegerField(_("population municipale"), null=True, blank=True)
+    boundary = models.JSONField(_("contour simplifié (GeoJSON)"), null=True, blank=True)
+
+    objects = CommuneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "insee"], name="unique_commune_per_territory")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.insee})"
