@@ -28,7 +28,10 @@ class ProcessStep(models.Model):
         MONTH = "month", _("mois")
 
     territory = models.ForeignKey(
-        Territory, on_delete=models.CASCADE, related_name="process_steps", verbose_name=_("territoire")
+        Territory,
+        on_delete=models.CASCADE,
+        related_name="process_steps",
+        verbose_name=_("territoire"),
     )
     plan = models.ForeignKey(
         Plan,
@@ -45,7 +48,10 @@ class ProcessStep(models.Model):
     starts_on = models.DateField(_("début"))
     ends_on = models.DateField(_("fin"))
     date_precision = models.CharField(
-        _("précision des dates"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        _("précision des dates"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
     )
     position = models.PositiveIntegerField(_("rang"), default=0)
     source_line = models.PositiveIntegerField(_("ligne du document source"), null=True, blank=True)

@@ -15,9 +15,13 @@ class PlanQuerySet(models.QuerySet):
     def current(self) -> "Plan | None":
         """The plan a territory shows by default: the latest adopted, else the latest."""
         adopted_first = models.Case(
-            models.When(status=Plan.Status.ADOPTED, then=0), default=1, output_field=models.IntegerField()
+            models.When(status=Plan.Status.ADOPTED, then=0),
+            default=1,
+            output_field=models.IntegerField(),
         )
-        return self.order_by(adopted_first, models.F("period_start").desc(nulls_last=True), "-id").first()
+        return self.order_by(
+            adopted_first, models.F("period_start").desc(nulls_last=True), "-id"
+        ).first()
 
 
 class Plan(models.Model):
@@ -31,7 +35,9 @@ class Plan(models.Model):
     title = models.CharField(_("titre"), max_length=255)
     period_start = models.PositiveSmallIntegerField(_("première année"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("dernière année"), null=True, blank=True)
-    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     adopted_on = models.DateField(_("date d'adoption"), null=True, blank=True)
     predecessor = models.ForeignKey(
         "self",
@@ -54,11 +60,16 @@ class Plan(models.Model):
         verbose_name_plural = _("projets de territoire")
         ordering = ["territory", "-period_start", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["territory", "title"], name="unique_plan_title_per_territory")
+            models.UniqueConstraint(
+                fields=["territory", "title"], name="unique_plan_title_per_territory"
+            )
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:plan", args=[self.territory.slug])
 
     @property
     def period_label(self) -> str:
@@ -71,9 +82,6 @@ class Plan(models.Model):
             raise ValidationError({"period_end": _("La dernière année précède la première.")})
         if self.status == self.Status.ADOPTED and not self.adopted_on:
             raise ValidationError({"adopted_on": _("Un projet adopté a une date d'adoption.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("portal:plan", args=[self.territory.slug])
 
 
 class Challenge(models.Model):
@@ -137,6 +145,9 @@ class PlanNode(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def get_absolute_url(self) -> str:
+        return self.url_for(self.plan.territory.slug)
+
     @property
     def label(self) -> str:
         """How the node is named in lists: "Axe 1 : …", "Orientation 1.2 : …", or its title."""
@@ -153,9 +164,6 @@ class PlanNode(models.Model):
     def url_for(self, territory_slug: str) -> str:
         """The node's page, without fetching its plan and territory again."""
         return reverse("portal:node", args=[territory_slug, self.URL_SEGMENTS[self.kind], self.pk])
-
-    def get_absolute_url(self) -> str:
-        return self.url_for(self.plan.territory.slug)
 
 
 class SharedPlacement(models.Model):

@@ -15,7 +15,9 @@ def make_territory(name: str = "", *, communes: int = 3) -> Territory:
         name=name, slug=f"territoire-{n}", siren=f"{200000000 + n:09d}", kind=Territory.Kind.CC
     )
     Commune.objects.bulk_create(
-        Commune(territory=territory, insee=f"{99000 + i:05d}", name=f"Commune {i}", population=100 * i)
+        Commune(
+            territory=territory, insee=f"{99000 + i:05d}", name=f"Commune {i}", population=100 * i
+        )
         for i in range(1, communes + 1)
     )
     return territory

@@ -66,7 +66,9 @@ class Commune(models.Model):
         verbose_name_plural = _("communes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["territory", "insee"], name="unique_commune_per_territory")
+            models.UniqueConstraint(
+                fields=["territory", "insee"], name="unique_commune_per_territory"
+            )
         ]
 
     def __str__(self) -> str:
