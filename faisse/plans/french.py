@@ -1,0 +1,49 @@
+"""French text helpers: accent folding, word tokens and Snowball stems.
+
+Stemming uses `snowballstemmer` (the Snowball project's French stemmer, pure Python, no
+data to download). The stop-word list is ours: the common French function words, short
+enough to read here, since the libraries that ship one (NLTK, spaCy) need data downloads.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+STOP_WORDS = frozenset(
+    """
+    a à au aux avec ce ces cet cette d de des du dans en entre et l la le les leur leurs
+    lui mais même n ne ni nos notre nous on ou où par pas pour qu que qui s sa se ses son
+    sous sur ta te tes ton tous tout toute toutes un une vers via y ainsi afin car dont
+    ex etc notamment plus très si soit sont est être été ont a sein lors type
+    """.split()
+)
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿŒœ]+")
+_ELISION = re.compile(r"\b(?:l|d|qu|n|s|c|j|m|t|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+_stemmer = snowballstemmer.stemmer("french")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: "Œuvrer à l'Agglo" → "oeuvrer a l'agglo"."""
+    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a French text, elided articles removed, stop words dropped."""
+    text = _ELISION.sub(" ", text.replace("’", "'"))
+    found = (w.casefold() for w in _WORD.findall(text))
+    return [w for w in found if w not in STOP_WORDS and fold(w) not in STOP_WORDS]
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """Snowball stem of a word, accents folded so OCR-damaged accents still match."""
+    return fold(_stemmer.stemWord(word.casefold()))
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if len(w) > 1]
