@@ -45,8 +45,10 @@ class ProcessStep(models.Model):
     kind = models.CharField(_("nature"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(_("numéro"), null=True, blank=True)
     title = models.CharField(_("intitulé"), max_length=255)
-    starts_on = models.DateField(_("début"))
-    ends_on = models.DateField(_("fin"))
+    # A step the source names without a date (a questionnaire "between two steps") keeps
+    # its place through `position` and leaves its dates empty rather than guessed.
+    starts_on = models.DateField(_("début"), null=True, blank=True)
+    ends_on = models.DateField(_("fin"), null=True, blank=True)
     date_precision = models.CharField(
         _("précision des dates"),
         max_length=5,
@@ -59,7 +61,7 @@ class ProcessStep(models.Model):
     class Meta:
         verbose_name = _("étape de la démarche")
         verbose_name_plural = _("étapes de la démarche")
-        ordering = ["territory", "position", "starts_on"]
+        ordering = ["territory", "position", "id"]
 
     def __str__(self) -> str:
         return self.title
