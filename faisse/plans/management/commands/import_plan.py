@@ -79,7 +79,7 @@ class Command(BaseCommand):
         details = PlanDetails(title=options["title"], source_name=path.name)
         if options["period"]:
             try:
-                start, _, end = options["period"].partition("-")
+                start, _sep, end = options["period"].partition("-")
                 details.period_start, details.period_end = int(start), int(end or start)
             except ValueError as error:
                 raise CommandError(

@@ -1,0 +1,37 @@
+"""faisse demo [--port N] [--no-serve]: install the Alès demo, then serve it."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from faisse.demo import install_demo
+
+
+class Command(BaseCommand):
+    help = "Installe la démonstration d’Alès Agglomération puis la sert sur 127.0.0.1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="port (8000 par défaut)")
+        parser.add_argument("--no-serve", action="store_true", help="installer sans servir")
+
+    def handle(self, *args, port: int, no_serve: bool, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        report = install_demo()
+        done, kept = _("créé"), _("déjà présent")
+        lines = [
+            _("Territoire : %(name)s, %(count)s communes.")
+            % {"name": report.territory, "count": report.communes},
+            _("Projet : %(title)s (%(state)s).")
+            % {"title": report.plan, "state": done if report.plan_created else kept},
+            _("Étapes de la démarche enregistrées : %(count)s.") % {"count": report.steps_created},
+            _("Compte administrateur : %(user)s / mot de passe : %(password)s")
+            % {"user": report.admin_username, "password": report.admin_password},
+        ]
+        for line in lines:
+            self.stdout.write(line)
+        if no_serve:
+            return
+        self.stdout.write(
+            _("Site : http://127.0.0.1:%(port)s/ (administration : /admin/)") % {"port": port}
+        )
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
