@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs page from its bundled Swagger UI files, not a CDN
     "faisse.territories",
     "faisse.plans",
     "faisse.participation",
@@ -119,13 +120,14 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Static files are served from the installed apps by WhiteNoise (no collectstatic step);
+# STATIC_ROOT is only needed by those who want to collect them for another server.
+STATIC_ROOT = os.environ.get("FAISSE_STATIC_ROOT") or None
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Static files are served from the apps' folders by WhiteNoise, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 
 LOGGING = {

@@ -1,3 +1,17 @@
+"""The Faïsse API, mounted at /api/v1/ by faisse/urls.py."""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Faïsse API", version="1", urls_namespace="api")
+from faisse.api import fallback, territories
+from faisse.api.docs import LocalSwagger, docs_available
+
+api = NinjaAPI(
+    title="Faïsse API",
+    version="1",
+    description="Lecture des territoires, de leurs communes et de leur projet de territoire.",
+    urls_namespace="api",
+    docs=LocalSwagger(),
+    docs_url="/docs" if docs_available() else None,
+)
+api.add_router("/territories", territories.router)
+api.add_router("", fallback.router)  # last: it answers every address the others do not

@@ -1,0 +1,75 @@
+"""Shapes of the API's answers, as they appear in the OpenAPI description."""
+
+from datetime import date
+from typing import Literal
+
+from ninja import Field, Schema
+
+from faisse.plans.models import Plan, PlanNode
+from faisse.territories.models import Territory
+
+# Enumerations taken from the models so that the description never drifts from them.
+TerritoryKind = Literal[tuple(Territory.Kind.values)]
+PlanStatus = Literal[tuple(Plan.Status.values)]
+NodeKind = Literal[tuple(PlanNode.Kind.values)]
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class TerritoryOut(Schema):
+    slug: str
+    name: str
+    legal_name: str
+    siren: str | None
+    kind: TerritoryKind
+    commune_count: int
+    population: int | None
+
+
+class CommuneOut(Schema):
+    insee: str
+    name: str
+    population: int | None
+
+
+class AmbitionOut(Schema):
+    motto: str
+    text: str
+
+
+class ChallengeOut(Schema):
+    title: str
+    points: list[str]
+
+
+# A node at one place of the tree: a node attached under a second parent through a
+# SharedPlacement appears twice, the second time with `shared` true. Descriptions of fields
+# are shown to the API's readers, hence in French.
+class PlanNodeOut(Schema):
+    id: int
+    kind: NodeKind = Field(description="axe, orientation, objectif, sous-ensemble ou action")
+    number: str
+    title: str
+    description: str
+    shared: bool = Field(
+        description="Vrai quand l'élément est affiché ici en second rattachement (action "
+        "transversale) ; il a aussi une place principale ailleurs dans l'arbre."
+    )
+    children: list["PlanNodeOut"]
+
+
+PlanNodeOut.model_rebuild()
+
+
+class PlanOut(Schema):
+    id: int
+    title: str
+    period_start: int | None
+    period_end: int | None
+    status: PlanStatus
+    adopted_on: date | None
+    ambition: AmbitionOut
+    challenges: list[ChallengeOut]
+    nodes: list[PlanNodeOut]

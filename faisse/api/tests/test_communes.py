@@ -1,0 +1,46 @@
+"""GET /api/v1/territories/{slug}/communes"""
+
+import pytest
+
+from faisse.plans.testing import make_territory
+from faisse.territories.models import Commune
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lists_communes_of_the_territory_by_name(get_json):
+    territory = make_territory(communes=0)
+    Commune.objects.create(territory=territory, insee="30189", name="Nîmes", population=148104)
+    Commune.objects.create(territory=territory, insee="30007", name="Alès", population=42000)
+    Commune.objects.create(territory=territory, insee="30010", name="Anduze")
+    make_territory(communes=3)  # another territory's communes stay out
+
+    status, body, _ = get_json(f"/api/v1/territories/{territory.slug}/communes")
+
+    assert status == 200
+    assert body == [
+        {"insee": "30007", "name": "Alès", "population": 42000},
+        {"insee": "30010", "name": "Anduze", "population": None},
+        {"insee": "30189", "name": "Nîmes", "population": 148104},
+    ]
+
+
+def test_territory_without_communes(get_json):
+    territory = make_territory(communes=0)
+    assert get_json(f"/api/v1/territories/{territory.slug}/communes")[:2] == (200, [])
+
+
+def test_query_count_does_not_grow_with_communes(get_json):
+    small = make_territory(communes=3)
+    large = make_territory(communes=60)
+    *_, few = get_json(f"/api/v1/territories/{small.slug}/communes")
+    status, body, many = get_json(f"/api/v1/territories/{large.slug}/communes")
+    assert status == 200
+    assert len(body) == 60
+    assert few == many == 2
+
+
+def test_unknown_territory(get_json):
+    status, body, _ = get_json("/api/v1/territories/nulle-part/communes")
+    assert status == 404
+    assert body == {"detail": "Territoire inconnu : « nulle-part »."}
