@@ -1,0 +1,80 @@
+"""The plan page in a real browser: title, skip link by keyboard, a click to an action page.
+
+Drives the system Chromium (/usr/bin/chromium) through Playwright; never a downloaded browser.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("the system Chromium (/usr/bin/chromium) is not installed", allow_module_level=True)
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the test are safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_page():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.set_default_timeout(15_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def test_plan_page_keyboard_and_navigation(live_server, browser_page):
+    territory = make_territory("Agglo des Faïsses")
+    plan = make_plan(territory, title="Projet de territoire 2020-2030")
+    action = PlanNode.objects.filter(plan=plan, kind=PlanNode.Kind.ACTION).order_by("pk").first()
+    page = browser_page
+
+    page.goto(f"{live_server.url}/{territory.slug}/plan/")
+    assert page.title() == "Projet de territoire 2020-2030 · Agglo des Faïsses — Faïsse"
+    expect(page.locator("h1")).to_have_text("Projet de territoire 2020-2030")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+    # The first Tab reaches the skip link, which shows itself and moves focus to <main>.
+    skip = page.locator("a.skip-link")
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    assert skip.bounding_box()["y"] >= 0  # visible once focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#contenu")
+    expect(page.locator("main#contenu")).to_be_focused()
+    # The next Tab lands inside the main content, past the header navigation.
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.activeElement.closest('main') !== null")
+    assert inside_main
+
+    # A table-of-contents anchor exists for each axis, then a click opens an action page.
+    assert page.locator("nav.toc a").count() == 2 + 4
+    page.get_by_role("link", name=action.label, exact=True).first.click()
+    page.wait_for_url(f"**{action.url_for(territory.slug)}")
+    expect(page.locator("h1")).to_have_text(f"Action : {action.title}")
+    expect(page.locator('nav[aria-label="Fil d\'Ariane"] [aria-current="page"]')).to_have_text(
+        action.label
+    )
+    page.get_by_role("link", name="Action suivante").click()
+    expect(page.locator("h1")).not_to_have_text(f"Action : {action.title}")
