@@ -1,0 +1,72 @@
+"""faisse demo: installs the Alès demo, and running it twice changes nothing."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from faisse.participation.models import ProcessStep
+from faisse.plans.models import Challenge, Plan, PlanNode
+from faisse.territories.models import Commune, Territory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, settings):
+    settings.DATA_DIR = tmp_path
+    return tmp_path
+
+
+def row_counts():
+    models = (Territory, Commune, Plan, PlanNode, Challenge, ProcessStep, get_user_model())
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_demo_installs_alès_and_is_idempotent(capsys):
+    call_command("demo", no_serve=True)
+    first = capsys.readouterr().out
+    counts = row_counts()
+    assert counts["Commune"] == 71
+    assert counts["PlanNode"] == 3 + 8 + 29 + 6 + 117
+    assert counts["ProcessStep"] == 13
+    plan = Plan.objects.get()
+    assert (plan.status, str(plan.adopted_on), plan.period_label) == (
+        "adopted",
+        "2018-06-28",
+        "2018–2028",
+    )
+    password = first.split("mot de passe : ")[1].split()[0]
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+    call_command("demo", no_serve=True)
+    second = capsys.readouterr().out
+    assert row_counts() == counts
+    assert f"mot de passe : {password}" in second
+    assert "déjà présent" in second
+
+
+def test_dry_run_after_the_demo_prints_the_plan_and_writes_nothing(capsys, ales_source):
+    call_command("demo", no_serve=True)
+    capsys.readouterr()
+    counts = row_counts()
+    call_command(
+        "import_plan", str(ales_source), territory="ales-agglomeration", dry_run=True, json=True
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["nodes"]) == 3
+    assert row_counts() == counts
+
+
+def test_the_console_script_is_django_with_faisse_settings():
+    result = subprocess.run(
+        [sys.executable, "-m", "faisse", "help", "import_plan"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--territory" in result.stdout and "--dry-run" in result.stdout
