@@ -2,6 +2,7 @@
 
 FAISSE_DATA_DIR  where the SQLite file and uploaded files live (default ./var)
 DATABASE_URL     e.g. postgres://user@host:5432/name (default: SQLite in FAISSE_DATA_DIR)
+DB_CONN_MAX_AGE  seconds a PostgreSQL connection is kept between requests (default 0)
 SECRET_KEY       required when DEBUG is off
 DEBUG            "1"/"true" to turn on (default off)
 ALLOWED_HOSTS    comma-separated (default: localhost names)
@@ -86,7 +87,9 @@ TEMPLATES = [
 def database_config() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
+        # Persistent connections (seconds) are worth it behind a real server; off by default.
+        max_age = int(os.environ.get("DB_CONN_MAX_AGE", "0"))
+        return dj_database_url.parse(url, conn_max_age=max_age, conn_health_checks=max_age > 0)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

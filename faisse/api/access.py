@@ -4,6 +4,7 @@ Every endpoint under /territories/{slug}/ goes through `get_territory`, so that 
 (authentication, permissions per territory) can be added here once.
 """
 
+from django.core.validators import slug_re
 from django.http import HttpRequest
 from ninja.errors import HttpError
 
@@ -16,7 +17,12 @@ def visible_territories(request: HttpRequest):
 
 
 def get_territory(request: HttpRequest, slug: str) -> Territory:
-    territory = visible_territories(request).filter(slug=slug).first()
+    # A value that cannot be a slug (a NUL byte, which PostgreSQL refuses in a query) is
+    # answered without asking the database.
+    territory = None
+    if slug_re.fullmatch(slug):
+        territory = visible_territories(request).filter(slug=slug).first()
     if territory is None:
-        raise HttpError(404, f"Territoire inconnu : « {slug} ».")
+        shown = slug if slug.isprintable() else repr(slug)
+        raise HttpError(404, f"Territoire inconnu : « {shown} ».")
     return territory

@@ -44,10 +44,18 @@ def browser_page():
             browser.close()
 
 
-def test_plan_page_keyboard_and_navigation(live_server, browser_page):
+@pytest.fixture
+def sample():
+    """Rows created before Playwright starts its event loop: inside it, the ORM would open a
+    connection of its own that outlives the test and blocks dropping the test database."""
     territory = make_territory("Agglo des Faïsses")
     plan = make_plan(territory, title="Projet de territoire 2020-2030")
     action = PlanNode.objects.filter(plan=plan, kind=PlanNode.Kind.ACTION).order_by("pk").first()
+    return territory, action
+
+
+def test_plan_page_keyboard_and_navigation(live_server, sample, browser_page):
+    territory, action = sample
     page = browser_page
 
     page.goto(f"{live_server.url}/{territory.slug}/plan/")
