@@ -7,12 +7,14 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from faisse.participation.models import ProcessStep
 
 DAY = ProcessStep.DatePrecision.DAY
 MONTH = ProcessStep.DatePrecision.MONTH
 DASH = "\u202f–\u00a0"  # narrow no-break space, en dash, no-break space
+UNDATED = _("date non précisée")
 
 
 def _day(value: datetime.date, fmt: str) -> str:
@@ -22,13 +24,18 @@ def _day(value: datetime.date, fmt: str) -> str:
     return text
 
 
-def date_parts(start: datetime.date, end: datetime.date | None, precision: str) -> list[tuple]:
-    """[(iso, label), …]: one part for a single date, two for a range.
+def date_parts(
+    start: datetime.date | None, end: datetime.date | None, precision: str
+) -> list[tuple]:
+    """[(iso, label), …]: one part for a single date, two for a range, none without date.
 
     "month": "octobre 2017", "décembre 2017 – janvier 2018";
     "day": "23 mai 2018", "23 – 24 mai 2018", "30 mai – 2 juin 2018", full dates across years.
     """
+    start = start or end
     end = end or start
+    if start is None:
+        return []
     if precision == MONTH:
         same = (start.year, start.month) == (end.year, end.month)
         first = (start.strftime("%Y-%m"), date_format(start, "F Y"))
@@ -49,12 +56,14 @@ def date_parts(start: datetime.date, end: datetime.date | None, precision: str) 
 
 def step_dates_text(step: ProcessStep) -> str:
     parts = date_parts(step.starts_on, step.ends_on, step.date_precision)
-    return DASH.join(label for _, label in parts)
+    return DASH.join(label for _, label in parts) or str(UNDATED)
 
 
 def step_dates_html(step: ProcessStep) -> SafeString:
     parts = date_parts(step.starts_on, step.ends_on, step.date_precision)
-    return format_html_join(DASH, '<time datetime="{}">{}</time>', parts) or format_html("")
+    if not parts:
+        return format_html('<span class="timeline__undated">{}</span>', UNDATED)
+    return format_html_join(DASH, '<time datetime="{}">{}</time>', parts)
 
 
 @dataclass

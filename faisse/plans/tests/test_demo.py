@@ -70,3 +70,16 @@ def test_the_console_script_is_django_with_faisse_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "--territory" in result.stdout and "--dry-run" in result.stdout
+
+
+def test_every_public_page_of_the_demo_answers(client):
+    """The demo's real data (undated questionnaires, an axis without title) renders."""
+    call_command("demo", no_serve=True)
+    pages = ["/", "/ales-agglomeration/", "/ales-agglomeration/plan/"]
+    pages += [
+        node.get_absolute_url() for node in PlanNode.objects.select_related("plan__territory")
+    ]
+    for page in pages:
+        assert client.get(page).status_code == 200, page
+    home = client.get("/ales-agglomeration/").content.decode()
+    assert "date non précisée" in home and "Questionnaire n°1" in home

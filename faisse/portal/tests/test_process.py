@@ -60,3 +60,9 @@ def test_group_by_phase_keeps_first_appearance_order():
         "Partage du projet",
     ]
     assert [s.title for s in groups[1].steps] == ["b", "c"]
+
+
+def test_a_step_without_date_says_so_instead_of_failing():
+    step = ProcessStep(title="Questionnaire n°1", date_precision="month")
+    assert date_parts(None, None, "month") == []
+    assert step_dates_text(step) == "date non précisée"
