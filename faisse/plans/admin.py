@@ -80,3 +80,16 @@ class SharedPlacementAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.territory_id = obj.plan.territory_id
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(admin.ModelAdmin):
+    list_display = ["title", "plan", "position"]
+    list_filter = ["plan"]
+    list_select_related = ["plan"]
+    search_fields = ["title"]
+    fields = ["plan", "position", "title", "points"]
+
+    def save_model(self, request, obj, form, change):
+        obj.territory_id = obj.plan.territory_id
+        super().save_model(request, obj, form, change)

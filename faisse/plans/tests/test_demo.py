@@ -81,5 +81,9 @@ def test_every_public_page_of_the_demo_answers(client):
     ]
     for page in pages:
         assert client.get(page).status_code == 200, page
+    plan_page = client.get("/ales-agglomeration/plan/").content.decode()
+    actions = PlanNode.objects.filter(kind="action").select_related("plan__territory")
+    assert len(actions) == 117
+    assert all(f'href="{action.get_absolute_url()}"' in plan_page for action in actions)
     home = client.get("/ales-agglomeration/").content.decode()
     assert "date non précisée" in home and "Questionnaire n°1" in home

@@ -15,6 +15,7 @@ CHANGELISTS = [
     "admin:plans_plan_changelist",
     "admin:plans_plannode_changelist",
     "admin:plans_sharedplacement_changelist",
+    "admin:plans_challenge_changelist",
     "admin:participation_processstep_changelist",
 ]
 
