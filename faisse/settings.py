@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "faisse.territories",
     "faisse.plans",
     "faisse.participation",
+    "faisse.locations",
     "faisse.portal",
     "faisse.api",
 ]

@@ -191,3 +191,36 @@ class SharedPlacement(models.Model):
                 raise ValidationError(_("Les deux éléments doivent appartenir au même projet."))
             if self.node.parent_id == self.parent_id or self.node_id == self.parent_id:
                 raise ValidationError(_("L'élément est déjà rattaché à ce parent."))
+
+
+class SimilarPairDecision(models.Model):
+    """What an editor decided about two actions that say the same thing."""
+
+    class Decision(models.TextChoices):
+        MERGED = "merged", _("Fusionnées")
+        DISMISSED = "dismissed", _("Écartées")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="similar_pairs")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    # Stored as ids and titles, not foreign keys: a merge deletes one of the two nodes and
+    # the decision must outlive it.
+    first_id = models.BigIntegerField(_("première action"))
+    second_id = models.BigIntegerField(_("seconde action"))
+    first_title = models.TextField(_("intitulé de la première"), blank=True)
+    second_title = models.TextField(_("intitulé de la seconde"), blank=True)
+    score = models.FloatField(_("similarité"), default=0)
+    decision = models.CharField(_("décision"), max_length=10, choices=Decision.choices)
+    decided_at = models.DateTimeField(_("décidé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("décision sur des actions similaires")
+        verbose_name_plural = _("décisions sur des actions similaires")
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "first_id", "second_id"], name="unique_similar_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_title} ~ {self.second_title}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocationsConfig(AppConfig):
+    name = "faisse.locations"
+    verbose_name = "Localisation du projet"
