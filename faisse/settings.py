@@ -67,6 +67,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "faisse.urls"
+LOGIN_URL = "admin:login"
 WSGI_APPLICATION = "faisse.wsgi.application"
 
 TEMPLATES = [

@@ -6,5 +6,8 @@ from faisse.api.urls import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # Editor pages; staff only until roles per territory exist.
+    path("<slug:slug>/gestion/", include("faisse.plans.urls")),
+    path("<slug:slug>/gestion/", include("faisse.locations.urls")),
     path("", include("faisse.portal.urls")),
 ]
