@@ -180,5 +180,5 @@ def test_official_names_keep_their_article():
 
     names = {c["insee"]: c["name"] for c in read_territory_file(ALES_TERRITORY_FILE)["communes"]}
     assert names["30132"] == "La Grand-Combe"
-    assert names["30151"] == "Les Mages"
+    assert names["30152"] == "Les Mages"
     assert names["30010"] == "Anduze"
