@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from faisse.locations.detection import apply_detection, detect
 from faisse.participation.loading import ALES_2018_PROCESS, load_process_steps
 from faisse.plans.importer import parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
@@ -75,6 +76,8 @@ def install_demo() -> DemoReport:
     plan_created = plan is None
     if plan is None:
         plan = save_plan(parse_path(ALES_2018_SOURCE), territory, ALES_2018_DETAILS)
+    if not plan.commune_links.exists():
+        apply_detection(detect(plan))  # links recorded as "detected", for editors to review
     steps = load_process_steps(ALES_2018_PROCESS, territory, plan)
     username, password, admin_created = ensure_demo_admin()
     return DemoReport(
