@@ -7,3 +7,15 @@ import pytest
 def _data_dir(tmp_path, settings):
     """Files written by a test go to its own temporary folder, never to ./var."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def ales_plan(db):
+    """The real territory (71 communes) and the real plan imported from the source document,
+    without detected commune links yet."""
+    from faisse.plans.importer import parse_path
+    from faisse.plans.importer.saving import PlanDetails, save_plan
+    from faisse.plans.tests.conftest import SOURCE
+    from faisse.territories.loading import load_ales
+
+    return save_plan(parse_path(SOURCE), load_ales(), PlanDetails())

@@ -5,6 +5,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
 from faisse.territories.models import Territory
 
@@ -32,6 +33,31 @@ class CommuneOut(Schema):
     insee: str
     name: str
     population: int | None
+    action_count: int = Field(
+        description="Nombre d'actions du projet en vigueur qui s'appliquent spécifiquement à "
+        "la commune (nommée par l'action ou par un élément parent)."
+    )
+
+
+class LinkSourceOut(Schema):
+    id: int
+    kind: NodeKind
+    title: str
+
+
+class CommuneLinkOut(Schema):
+    evidence: str = Field(description="Les mots du projet qui nomment la commune.")
+    origin: Literal[tuple(CommuneLink.Origin.values)]
+    via: LinkSourceOut = Field(
+        description="L'élément qui nomme la commune (l'action ou un parent)."
+    )
+
+
+class CommuneActionOut(Schema):
+    id: int
+    number: str
+    title: str
+    links: list[CommuneLinkOut]
 
 
 class AmbitionOut(Schema):

@@ -7,9 +7,11 @@ from ninja.errors import HttpError
 
 from faisse.api.access import get_territory, visible_territories
 from faisse.api.plans import plan_payload
-from faisse.api.schemas import CommuneOut, ErrorOut, PlanOut, TerritoryOut
+from faisse.api.schemas import CommuneActionOut, CommuneOut, ErrorOut, PlanOut, TerritoryOut
+from faisse.locations.geography import PlanGeography
 from faisse.plans.models import Plan
 from faisse.territories.models import Commune
+from faisse.territories.validation import INSEE_PATTERN
 
 router = Router(tags=["territoires"])
 
@@ -38,13 +40,16 @@ def list_territories(request: HttpRequest):
     "défis et l'arbre complet de ses éléments (axes, orientations, objectifs, actions).",
 )
 def territory_plan(request: HttpRequest, slug: str):
-    territory = get_territory(request, slug)
+    return plan_payload(current_plan(get_territory(request, slug)))
+
+
+def current_plan(territory) -> Plan:
     plan = Plan.objects.of_territory(territory).current()
     if plan is None:
         raise HttpError(
             404, f"Le territoire « {territory.name} » n'a encore aucun projet de territoire."
         )
-    return plan_payload(plan)
+    return plan
 
 
 @router.get(
@@ -52,8 +57,47 @@ def territory_plan(request: HttpRequest, slug: str):
     response={200: list[CommuneOut], 404: ErrorOut},
     operation_id="list_territory_communes",
     summary="Communes membres",
-    description="Les communes membres du territoire, par ordre alphabétique.",
+    description="Les communes membres du territoire, par ordre alphabétique, avec le nombre "
+    "d'actions du projet en vigueur qui les concernent spécifiquement.",
 )
 def territory_communes(request: HttpRequest, slug: str):
     territory = get_territory(request, slug)
-    return Commune.objects.of_territory(territory).order_by("name", "insee")
+    communes = list(Commune.objects.of_territory(territory).order_by("name", "insee"))
+    plan = Plan.objects.of_territory(territory).current()
+    counts = PlanGeography.load(plan).specific_action_counts() if plan else {}
+    for commune in communes:
+        commune.action_count = counts.get(commune.pk, 0)
+    return communes
+
+
+@router.get(
+    "/{slug}/communes/{insee}/actions",
+    response={200: list[CommuneActionOut], 404: ErrorOut},
+    operation_id="list_commune_actions",
+    summary="Actions propres à une commune",
+    description="Les actions du projet en vigueur qui s'appliquent spécifiquement à la "
+    "commune, dans l'ordre du projet, avec les mots qui la nomment et l'élément qui les "
+    "porte. Les actions de tout le territoire ne sont pas listées.",
+)
+def commune_actions(request: HttpRequest, slug: str, insee: str):
+    territory = get_territory(request, slug)
+    commune = None
+    if INSEE_PATTERN.match(insee):
+        commune = Commune.objects.of_territory(territory).filter(insee=insee).first()
+    if commune is None:
+        shown = insee if insee.isprintable() else repr(insee)
+        raise HttpError(404, f"Commune inconnue dans {territory.name} : « {shown} ».")
+    geography = PlanGeography.load(current_plan(territory))
+    nodes = geography.tree.by_id
+    return [
+        {
+            "id": action.pk,
+            "number": action.number,
+            "title": action.title,
+            "links": [
+                {"evidence": link.evidence, "origin": link.origin, "via": nodes[link.node_id]}
+                for link in links
+            ],
+        }
+        for action, links in geography.specific_actions(commune.pk)
+    ]

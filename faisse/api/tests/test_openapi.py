@@ -24,6 +24,7 @@ PATHS = {
     "/api/v1/territories",
     "/api/v1/territories/{slug}/plan",
     "/api/v1/territories/{slug}/communes",
+    "/api/v1/territories/{slug}/communes/{insee}/actions",
 }
 
 
