@@ -1,0 +1,73 @@
+"""What an editor does with commune links: confirm, reject, restore, add, remove."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from faisse.locations.models import CommuneLink
+from faisse.plans.models import PlanNode
+from faisse.territories.models import Commune
+
+Origin = CommuneLink.Origin
+
+# action → (origins it applies to, origin it sets; None deletes the link)
+TRANSITIONS = {
+    "confirm": ({Origin.DETECTED}, Origin.CONFIRMED),
+    "reject": ({Origin.DETECTED, Origin.CONFIRMED}, Origin.REJECTED),
+    "restore": ({Origin.REJECTED}, Origin.CONFIRMED),
+    "remove": ({Origin.MANUAL}, None),
+}
+
+
+class LinkEditError(Exception):
+    """An edit that cannot be done; the message says why, in French."""
+
+
+@transaction.atomic
+def change_link(link: CommuneLink, action: str) -> CommuneLink | None:
+    if action not in TRANSITIONS:
+        raise LinkEditError(_("Action inconnue : « %s ».") % action)
+    allowed, target = TRANSITIONS[action]
+    if link.origin not in allowed:
+        raise LinkEditError(
+            _("Ce lien est « %(origin)s » : impossible de le %(action)s.")
+            % {"origin": link.get_origin_display(), "action": ACTION_VERBS[action]}
+        )
+    if target is None:
+        link.delete()
+        return None
+    link.origin = target
+    link.save(update_fields=["origin", "updated_at"])
+    return link
+
+
+ACTION_VERBS = {
+    "confirm": _("confirmer"),
+    "reject": _("écarter"),
+    "restore": _("rétablir"),
+    "remove": _("retirer"),
+}
+
+
+@transaction.atomic
+def add_link(node: PlanNode, commune: Commune) -> CommuneLink:
+    """A link added by hand; a rejected proposal for the same commune becomes manual."""
+    if commune.territory_id != node.territory_id:
+        raise LinkEditError(_("Cette commune n’appartient pas au territoire du projet."))
+    link, created = CommuneLink.objects.get_or_create(
+        node=node,
+        commune=commune,
+        defaults={
+            "territory_id": node.territory_id,
+            "plan_id": node.plan_id,
+            "origin": Origin.MANUAL,
+            "evidence": _("ajouté à la main"),
+        },
+    )
+    if not created:
+        if link.origin != Origin.REJECTED:
+            raise LinkEditError(
+                _("%(commune)s est déjà liée à cet élément.") % {"commune": commune.name}
+            )
+        link.origin = Origin.MANUAL
+        link.save(update_fields=["origin", "updated_at"])
+    return link

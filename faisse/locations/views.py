@@ -1,0 +1,93 @@
+"""Editor pages to review where the plan applies. Staff only until roles per territory exist."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faisse.locations.editing import LinkEditError, add_link, change_link
+from faisse.locations.models import CommuneLink, OutsidePlace
+from faisse.plans.models import PlanNode
+from faisse.territories.models import Commune, Territory
+
+
+def editor_required(view):
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied
+        territory = get_object_or_404(Territory, slug=slug)
+        return view(request, territory, *args, **kwargs)
+
+    return wrapper
+
+
+@editor_required
+def link_review(request, territory):
+    links = (
+        CommuneLink.objects.filter(territory=territory)
+        .select_related("node", "commune")
+        .order_by("origin", "node__source_line", "node_id", "commune__name")
+    )
+    outside = OutsidePlace.objects.filter(territory=territory).select_related("node")
+    return render(
+        request,
+        "locations/link_review.html",
+        {"territory": territory, "links": links, "outside": outside},
+    )
+
+
+@editor_required
+def node_links(request, territory, pk):
+    node = get_object_or_404(PlanNode.objects.select_related("plan"), pk=pk, territory=territory)
+    links = node.commune_links.select_related("commune").order_by("commune__name")
+    linked = {link.commune_id for link in links if link.origin != CommuneLink.Origin.REJECTED}
+    communes = [c for c in Commune.objects.of_territory(territory) if c.pk not in linked]
+    return render(
+        request,
+        "locations/node_links.html",
+        {"territory": territory, "node": node, "links": links, "communes": communes},
+    )
+
+
+@require_POST
+@editor_required
+def link_change(request, territory, pk):
+    link = get_object_or_404(
+        CommuneLink.objects.select_related("commune"), pk=pk, territory=territory
+    )
+    try:
+        change_link(link, request.POST.get("action", ""))
+    except LinkEditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Lien avec %s mis à jour.") % link.commune.name)
+    if request.POST.get("back") == "node":
+        return redirect("locations:node", slug=territory.slug, pk=link.node_id)
+    return redirect("locations:review", slug=territory.slug)
+
+
+@require_POST
+@editor_required
+def link_add(request, territory, pk):
+    node = get_object_or_404(PlanNode, pk=pk, territory=territory)
+    choice = request.POST.get("commune", "")
+    commune = None
+    if choice.isdigit():
+        commune = Commune.objects.of_territory(territory).filter(pk=int(choice)).first()
+    if commune is None:
+        messages.error(request, _("Choisissez une commune du territoire dans la liste."))
+    else:
+        try:
+            add_link(node, commune)
+        except LinkEditError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("%s ajoutée.") % commune.name)
+    return redirect("locations:node", slug=territory.slug, pk=node.pk)
