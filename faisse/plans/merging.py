@@ -1,0 +1,154 @@
+"""What an editor decides about two actions that say the same thing: merge or dismiss.
+
+Merging keeps one action — the first in plan order — and shows it also at the place of
+the other through a `SharedPlacement`, so the plan reads the same in both places while its
+data (status, communes, later indicators) lives once. Dismissing remembers that the two
+actions are distinct, so they are not proposed again. Both record a `SimilarPairDecision`.
+"""
+
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from faisse.locations.models import CommuneLink, OutsidePlace
+from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
+from faisse.plans.similarity import action_texts, plan_actions, score_pair
+from faisse.plans.tree import PlanTree
+
+
+class PairError(Exception):
+    """A merge or dismissal that cannot be done; the message says why, in French."""
+
+
+def _check(first: PlanNode, second: PlanNode) -> None:
+    if first.plan_id != second.plan_id:
+        raise PairError(
+            _("« %(first)s » et « %(second)s » appartiennent à deux projets différents.")
+            % {"first": first.label, "second": second.label}
+        )
+    for node in (first, second):
+        if node.kind != PlanNode.Kind.ACTION:
+            raise PairError(
+                _(
+                    "« %(label)s » est un élément de nature « %(kind)s » : seules des "
+                    "actions se fusionnent ou s’écartent."
+                )
+                % {"label": node.label, "kind": node.get_kind_display()}
+            )
+
+
+def _in_plan_order(first: PlanNode, second: PlanNode) -> tuple[PlanNode, PlanNode, list[PlanNode]]:
+    """The two actions read again and locked, checked, the first in plan order first."""
+    if first.pk == second.pk:
+        raise PairError(_("Une action ne peut pas être fusionnée avec elle-même."))
+    locked = {
+        node.pk: node
+        for node in PlanNode.objects.select_for_update().filter(pk__in=[first.pk, second.pk])
+    }
+    if len(locked) < 2:
+        raise PairError(_("L’une des deux actions n’existe plus : rechargez la page."))
+    first, second = locked[first.pk], locked[second.pk]
+    _check(first, second)
+    actions = plan_actions(PlanTree.load(first.plan))
+    order = {node.pk: position for position, node in enumerate(actions)}
+    a, b = sorted((first, second), key=lambda node: (order.get(node.pk, len(order)), node.pk))
+    return a, b, actions
+
+
+def _record(first: PlanNode, second: PlanNode, score: float, decision: str) -> SimilarPairDecision:
+    """The decision about a pair, replacing any earlier one whatever the order of its ids."""
+    SimilarPairDecision.objects.filter(
+        Q(first_id=first.pk, second_id=second.pk) | Q(first_id=second.pk, second_id=first.pk),
+        plan_id=first.plan_id,
+    ).delete()
+    return SimilarPairDecision.objects.create(
+        plan_id=first.plan_id,
+        territory_id=first.territory_id,
+        first_id=first.pk,
+        second_id=second.pk,
+        first_title=first.title,
+        second_title=second.title,
+        score=score,
+        decision=decision,
+    )
+
+
+def _score(actions: list[PlanNode], first: PlanNode, second: PlanNode) -> float:
+    texts = action_texts(actions)
+    known = {text.id for text in texts}
+    if first.pk not in known or second.pk not in known:
+        return 0.0
+    return score_pair(texts, first.pk, second.pk).score
+
+
+@transaction.atomic
+def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
+    """Merge two actions of a plan into the first in plan order; return it.
+
+    The kept action is shown under the removed one's parent, at its position; the removed
+    one's commune links (unless the kept one has the same commune), places outside the
+    territory and shared placements move to the kept one; its description is appended if
+    it says something else; then it is deleted. All or nothing.
+    """
+    kept, removed, actions = _in_plan_order(first, second)
+    score = _score(actions, kept, removed)
+    if removed.parent_id is not None and removed.parent_id != kept.parent_id:
+        SharedPlacement.objects.get_or_create(
+            node=kept,
+            parent_id=removed.parent_id,
+            defaults={
+                "plan_id": kept.plan_id,
+                "territory_id": kept.territory_id,
+                "position": removed.position,
+            },
+        )
+    taken = set(kept.shared_placements.values_list("parent_id", flat=True))
+    taken.add(kept.parent_id)
+    for placement in SharedPlacement.objects.filter(node=removed):
+        if placement.parent_id in taken:
+            placement.delete()
+        else:
+            placement.node = kept
+            placement.save(update_fields=["node"])
+            taken.add(placement.parent_id)
+    linked = kept.commune_links.values_list("commune_id", flat=True)
+    CommuneLink.objects.filter(node=removed).exclude(commune_id__in=linked).update(node=kept)
+    named = kept.outside_places.values_list("name", flat=True)
+    OutsidePlace.objects.filter(node=removed).exclude(name__in=named).update(node=kept)
+    extra = removed.description.strip()
+    if extra and extra not in kept.description:
+        kept.description = "\n\n".join(filter(None, [kept.description.strip(), extra]))
+        kept.save(update_fields=["description"])
+    _record(kept, removed, score, SimilarPairDecision.Decision.MERGED)
+    if editor is not None:
+        _log(editor, kept, removed)
+    removed.delete()
+    return kept
+
+
+@transaction.atomic
+def dismiss(first: PlanNode, second: PlanNode) -> SimilarPairDecision:
+    """Remember that two actions are distinct: the pair is not proposed again."""
+    a, b, actions = _in_plan_order(first, second)
+    return _record(a, b, _score(actions, a, b), SimilarPairDecision.Decision.DISMISSED)
+
+
+def _log(editor, kept: PlanNode, removed: PlanNode) -> None:
+    """Who merged what, in the admin history of both actions, until the plan has its own."""
+    where = _("ligne %s") % removed.source_line if removed.source_line else f"#{removed.pk}"
+    LogEntry.objects.log_actions(
+        editor.pk,
+        [kept],
+        CHANGE,
+        _("Fusion avec « %(title)s » (%(where)s), désormais affichée aussi à sa place.")
+        % {"title": removed.title, "where": where},
+        single_object=True,
+    )
+    LogEntry.objects.log_actions(
+        editor.pk,
+        [removed],
+        DELETION,
+        _("Fusionnée dans « %(title)s » (#%(id)s).") % {"title": kept.title, "id": kept.pk},
+        single_object=True,
+    )

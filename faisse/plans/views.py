@@ -1,0 +1,116 @@
+"""Editor pages of the plan: cross-cutting actions. Staff only until roles per territory exist.
+
+The list of candidate pairs runs a constant number of queries: the plan is loaded whole by
+PlanTree and the ranking is computed in memory.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faisse.plans.merging import PairError, dismiss, merge
+from faisse.plans.models import Plan, PlanNode
+from faisse.plans.similarity import similar_pairs
+from faisse.plans.tree import PlanTree
+from faisse.territories.models import Territory
+
+RECENT_DECISIONS = 50
+
+
+def editor_required(view):
+    """Anonymous users go to the login page, users who are not staff get a 403."""
+
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied
+        territory = get_object_or_404(Territory, slug=slug)
+        return view(request, territory, *args, **kwargs)
+
+    return wrapper
+
+
+@editor_required
+def similar_actions(request, territory):
+    plan = Plan.objects.of_territory(territory).current()
+    rows, decisions = [], []
+    if plan is not None:
+        for pair in similar_pairs(plan, tree=PlanTree.load(plan)):
+            actions = [
+                {"node": node, "place": place, "url": node.url_for(territory.slug)}
+                for node, place in (
+                    (pair.first, pair.first_place),
+                    (pair.second, pair.second_place),
+                )
+            ]
+            rows.append({"pair": pair, "actions": actions})
+        decisions = list(plan.similar_pairs.order_by("-decided_at", "-id")[:RECENT_DECISIONS])
+    return render(
+        request,
+        "plans/similar_actions.html",
+        {"territory": territory, "plan": plan, "rows": rows, "decisions": decisions},
+    )
+
+
+def _posted_pair(request, territory) -> tuple[PlanNode, PlanNode] | None:
+    ids = [request.POST.get("first", ""), request.POST.get("second", "")]
+    if not all(value.isdigit() for value in ids):
+        return None
+    nodes = {
+        node.pk: node
+        for node in PlanNode.objects.select_related("plan").filter(
+            pk__in=[int(value) for value in ids], territory=territory
+        )
+    }
+    if len(nodes) != len(set(ids)):
+        return None
+    return nodes[int(ids[0])], nodes[int(ids[1])]
+
+
+def _decide(request, territory, decide, success: str):
+    pair = _posted_pair(request, territory)
+    if pair is None:
+        messages.error(
+            request, _("Ces actions n’existent plus dans ce territoire : la liste est à jour.")
+        )
+    else:
+        try:
+            decide(*pair)
+        except PairError as error:
+            messages.error(request, str(error))
+        else:
+            first, second = pair
+            messages.success(request, success % {"first": first.title, "second": second.title})
+    return redirect("plans:similar_actions", slug=territory.slug)
+
+
+@require_POST
+@editor_required
+def merge_pair(request, territory):
+    return _decide(
+        request,
+        territory,
+        lambda first, second: merge(first, second, editor=request.user),
+        _(
+            "Actions fusionnées : « %(first)s » et « %(second)s » ne font plus qu’une, "
+            "affichée aux deux endroits du projet."
+        ),
+    )
+
+
+@require_POST
+@editor_required
+def dismiss_pair(request, territory):
+    return _decide(
+        request,
+        territory,
+        dismiss,
+        _("Paire écartée : « %(first)s » et « %(second)s » ne seront plus proposées."),
+    )
