@@ -9,4 +9,7 @@ urlpatterns = [
     path("<slug:slug>/", views.territory_home, name="territory"),
     path("<slug:slug>/plan/", views.plan_detail, name="plan"),
     path("<slug:slug>/plan/<str:segment>/<int:pk>/", views.node_detail, name="node"),
+    path("<slug:slug>/communes/", views.commune_index, name="communes"),
+    path("<slug:slug>/communes/<str:insee>/", views.commune_detail, name="commune"),
+    path("<slug:slug>/carte/", views.map_detail, name="map"),
 ]

@@ -8,9 +8,12 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from faisse.locations.geography import PlanGeography
 from faisse.participation.models import ProcessStep
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
+from faisse.portal.communes import TerritoryCommunes, places_of, search, suggestions
+from faisse.portal.mapping import commune_map, map_page
 from faisse.portal.outline import PlanOutline
 from faisse.portal.process import group_by_phase
 from faisse.territories.models import Territory
@@ -78,6 +81,7 @@ def node_detail(request, slug, segment, pk):
     entry = outline.home_entry(node)
     children = entry.children if entry else []
     is_action = node.kind == PlanNode.Kind.ACTION
+    geography = PlanGeography.load(outline.tree.plan, tree=outline.tree)
     previous, following = outline.neighbours(node) if is_action else (None, None)
     context = {
         "territory": territory,
@@ -94,6 +98,61 @@ def node_detail(request, slug, segment, pk):
         else [],
         "previous": (previous, outline.url(previous)) if previous else None,
         "following": (following, outline.url(following)) if following else None,
+        "places": places_of(geography, node, territory.slug),
         "nav_current": "plan",
     }
     return render(request, "portal/node_detail.html", context)
+
+
+def commune_index(request, slug):
+    territory = _territory(slug)
+    data = TerritoryCommunes.load(territory, boundaries=False)
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    found = search(data.communes, query) if query else data.communes
+    context = {
+        "territory": territory,
+        "plan": data.plan,
+        "query": query,
+        "rows": data.rows(found),
+        "total": len(data.communes),
+        "suggestions": suggestions(data.communes, query) if query and not found else [],
+        "nav_current": "communes",
+    }
+    return render(request, "portal/commune_index.html", context)
+
+
+def commune_detail(request, slug, insee):
+    territory = _territory(slug)
+    data = TerritoryCommunes.load(territory)
+    commune = data.get(insee)
+    if commune is None:
+        raise Http404("Unknown commune")
+    specific = data.specific_sections(commune)
+    territory_wide = data.territory_wide_sections()
+    context = {
+        "territory": territory,
+        "plan": data.plan,
+        "commune": commune,
+        "row": data.rows([commune])[0],
+        "commune_count": len(data.communes),
+        "map_svg": commune_map(data, commune),
+        "specific": specific,
+        "specific_count": sum(section.size for section in specific),
+        "territory_wide": territory_wide,
+        "territory_wide_count": sum(section.size for section in territory_wide),
+        "nav_current": "communes",
+    }
+    return render(request, "portal/commune_detail.html", context)
+
+
+def map_detail(request, slug):
+    territory = _territory(slug)
+    data = TerritoryCommunes.load(territory, roles=False)
+    context = {
+        "territory": territory,
+        "plan": data.plan,
+        "commune_count": len(data.communes),
+        **map_page(data, request.GET, request.path),
+        "nav_current": "map",
+    }
+    return render(request, "portal/map.html", context)

@@ -102,3 +102,12 @@ def rich_plan(territory):
         "shared": shared,
     }
     return plan
+
+
+@pytest.fixture
+def located_plan(plan):
+    """The regular plan, with commune boundaries, links and a role (see located.locate)."""
+    from faisse.portal.tests.located import locate
+
+    plan.extra = locate(plan)
+    return plan

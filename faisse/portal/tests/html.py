@@ -37,7 +37,7 @@ class Page(HTMLParser):
                     self.headings.append((int(tag[1]), text))
                 elif tag == "a":
                     self.links.append((attrs.get("href", ""), text))
-                else:
+                elif not self.title:  # the document's; an inline SVG has <title>s too
                     self.title = text
                 break
 

@@ -12,11 +12,18 @@ pytestmark = pytest.mark.django_db
 def urls(plan):
     slug = plan.territory.slug
     nodes = {node.kind: node for node in PlanNode.objects.filter(plan=plan).order_by("-pk")}
+    commune = plan.territory.communes.order_by("insee").first()
     return [
         reverse("portal:home"),
         reverse("portal:territory", args=[slug]),
         reverse("portal:plan", args=[slug]),
         *(node.url_for(slug) for node in nodes.values()),
+        reverse("portal:communes", args=[slug]),
+        reverse("portal:communes", args=[slug]) + "?q=commune",
+        reverse("portal:communes", args=[slug]) + "?q=introuvable",
+        reverse("portal:commune", args=[slug, commune.insee]),
+        reverse("portal:map", args=[slug]),
+        reverse("portal:map", args=[slug]) + "?mesure=habitants&tri=taux",
     ]
 
 
@@ -41,7 +48,8 @@ def assert_accessible(html: Page) -> None:
         if href.startswith("#"):
             assert href[1:] in html.ids, href
     assert len(html.ids) == len(set(html.ids)), "duplicate ids"
-    # Images and inline SVG have a text alternative (or are hidden from assistive tech).
+    # Images and inline SVG have a text alternative (or are hidden from assistive tech); a
+    # map of links is a named group (role="img" would hide its links).
     for tag, attrs in html.elements:
         if tag == "img":
             assert "alt" in attrs, attrs
@@ -49,8 +57,10 @@ def assert_accessible(html: Page) -> None:
             assert (
                 attrs.get("aria-hidden") == "true"
                 or attrs.get("aria-label")
-                or (attrs.get("role") == "img" and attrs.get("aria-labelledby"))
+                or (attrs.get("role") in ("img", "group") and attrs.get("aria-labelledby"))
             ), attrs
+            for id_ in (attrs.get("aria-labelledby") or "").split():
+                assert id_ in html.ids, id_
     # Landmarks, one breadcrumb at most, and aria-current on its last item.
     tags = [tag for tag, _ in html.elements]
     assert tags.count("main") == 1 and "header" in tags and "footer" in tags
@@ -76,6 +86,28 @@ def test_pages_of_an_irregular_plan(client, rich_plan):
 def test_territory_without_plan(client, territory):
     assert_accessible(page(client.get(territory.get_absolute_url())))
     assert_accessible(page(client.get(reverse("portal:plan", args=[territory.slug]))))
+    for name in ("portal:communes", "portal:map"):
+        assert_accessible(page(client.get(reverse(name, args=[territory.slug]))))
+    commune = territory.communes.first()
+    url = reverse("portal:commune", args=[territory.slug, commune.insee])
+    assert_accessible(page(client.get(url)))
+
+
+def test_pages_of_a_located_plan(client, located_plan):
+    for url in urls(located_plan):
+        assert_accessible(page(client.get(url)))
+
+
+def test_tables_have_a_caption_and_header_scopes(client, located_plan):
+    slug = located_plan.territory.slug
+    for url in (reverse("portal:communes", args=[slug]), reverse("portal:map", args=[slug])):
+        html = page(client.get(url))
+        tags = [tag for tag, _ in html.elements]
+        assert tags.count("table") == tags.count("caption") == 1
+        headers = [attrs for tag, attrs in html.elements if tag == "th"]
+        assert headers and all(attrs.get("scope") in ("col", "row") for attrs in headers)
+        rows = located_plan.territory.communes.count()
+        assert sum(attrs["scope"] == "row" for attrs in headers) == rows
 
 
 def test_objective_page_announces_its_actions(client, plan):

@@ -86,3 +86,61 @@ def test_plan_page_keyboard_and_navigation(live_server, sample, browser_page):
     )
     page.get_by_role("link", name="Action suivante").click()
     expect(page.locator("h1")).not_to_have_text(f"Action : {action.title}")
+
+
+@pytest.fixture
+def ales_map():
+    """The real territory (71 communes with boundaries), a plan naming Anduze in one action."""
+    from faisse.portal.tests.located import link
+    from faisse.territories.loading import load_ales
+
+    territory = load_ales()
+    plan = make_plan(territory, title="Projet de territoire")
+    action = PlanNode.objects.filter(plan=plan, kind=PlanNode.Kind.ACTION).order_by("pk").first()
+    link(action, territory.communes.get(insee="30010"), evidence="Anduze")
+    return territory, action
+
+
+def test_map_click_opens_the_commune_page(live_server, ales_map, browser_page):
+    territory, action = ales_map
+    page = browser_page
+    page.goto(f"{live_server.url}/{territory.slug}/carte/")
+    expect(page.locator("h1")).to_have_text("Le projet, commune par commune")
+    # The map is a named group of 71 links, each named by its <title>.
+    group = page.get_by_role("group", name="Carte des communes de Alès Agglomération", exact=False)
+    expect(group).to_have_count(1)
+    expect(group.get_by_role("link")).to_have_count(71)
+    anduze = group.get_by_role("link", name="Anduze : 1 action spécifique", exact=False)
+    expect(anduze).to_have_count(1)
+    box = anduze.bounding_box()
+    assert box and box["width"] > 10 and box["height"] > 10  # drawn, and of a clickable size
+    anduze.click()
+    page.wait_for_url(f"**/{territory.slug}/communes/30010/")
+    expect(page.locator("h1")).to_have_text("Commune : Anduze")
+    expect(page.get_by_role("link", name=action.title, exact=True).first).to_be_visible()
+    # The small map of the commune page links its neighbours too.
+    page.get_by_role("group", name="Anduze sur la carte", exact=False).get_by_role(
+        "link", name="Tornac", exact=True
+    ).click()
+    page.wait_for_url(f"**/{territory.slug}/communes/30330/")
+    expect(page.locator("h1")).to_have_text("Commune : Tornac")
+
+
+def test_map_switch_and_keyboard(live_server, ales_map, browser_page):
+    territory, _action = ales_map
+    page = browser_page
+    page.goto(f"{live_server.url}/{territory.slug}/carte/")
+    page.get_by_role("link", name="Actions spécifiques pour 1\u00a0000 habitants").click()
+    page.wait_for_url("**/carte/?mesure=habitants")
+    expect(page.locator(".legend__title")).to_contain_text("pour 1\u00a0000 habitants")
+    # Keyboard: the skip link before the map shows itself and leads to the table.
+    skip = page.get_by_role("link", name="Passer la carte et aller au tableau")
+    skip.focus()
+    assert skip.bounding_box()["width"] > 1
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#tableau")
+    # From the switch, the next stops are the skip link, then the first commune of the map.
+    skip.focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('svg') !== null")
+    assert focused

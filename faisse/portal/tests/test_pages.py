@@ -99,7 +99,12 @@ def test_action_page_shows_its_place_other_placements_and_neighbours(client, ric
     shared = rich_plan.extra["shared"]
     html = page(client.get(shared.url_for(slug)))
     assert html.texts(1) == [f"Action : {shared.title}"]
-    assert html.texts(2) == ["Place dans le projet", "Action transversale"]
+    assert html.texts(2) == [
+        "Place dans le projet",
+        "Où s'applique cette action",
+        "Action transversale",
+    ]
+    assert "Tout le territoire" in html.html
     objective = rich_plan.extra["objective"]
     assert objective.url_for(slug) in html.hrefs()
     assert shared.parent.url_for(slug) in html.hrefs()
