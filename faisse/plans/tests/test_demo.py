@@ -1,6 +1,7 @@
 """faisse demo: installs the Alès demo, and running it twice changes nothing."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -87,3 +88,19 @@ def test_every_public_page_of_the_demo_answers(client):
     assert all(f'href="{action.get_absolute_url()}"' in plan_page for action in actions)
     home = client.get("/ales-agglomeration/").content.decode()
     assert "date non précisée" in home and "Questionnaire n°1" in home
+
+
+def test_the_demo_is_localised(client):
+    """Detected links make Anduze's page list the centre-bourg actions; a commune the plan
+    never names still sees the territory-wide actions; the map links all 71 communes."""
+    call_command("demo", no_serve=True)
+    anduze = client.get("/ales-agglomeration/communes/30010/").content.decode()
+    specific = anduze.split("tout le territoire</h2>")[0]
+    for title in ("Redynamiser/restructurer l’offre commerciale", "Développer des animations"):
+        assert title in specific
+    assert "« Anduze »" in specific
+    aujac = client.get("/ales-agglomeration/communes/30022/").content.decode()
+    assert "Créer un pass-culture jeunes" in aujac
+    carte = client.get("/ales-agglomeration/carte/").content.decode()
+    links = set(re.findall(r'href="(/ales-agglomeration/communes/\d{5}/)"', carte))
+    assert len(links) == 71
