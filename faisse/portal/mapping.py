@@ -58,7 +58,7 @@ def territory_map(
         data.communes,
         values,
         scale=scale,
-        title=_("Carte des communes de %(territory)s : %(measure)s")
+        title=_("Carte des communes du territoire %(territory)s : %(measure)s")
         % {"territory": data.territory.name, "measure": str(measure.label).lower()},
         description=_(
             "Chaque commune est un lien vers sa page ; le tableau qui suit donne les mêmes valeurs."

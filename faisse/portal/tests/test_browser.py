@@ -4,6 +4,7 @@ Drives the system Chromium (/usr/bin/chromium) through Playwright; never a downl
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def test_plan_page_keyboard_and_navigation(live_server, sample, browser_page):
     expect(skip).to_be_focused()
     assert skip.bounding_box()["y"] >= 0  # visible once focused
     page.keyboard.press("Enter")
-    assert page.url.endswith("#contenu")
+    expect(page).to_have_url(re.compile(r"#contenu$"))
     expect(page.locator("main#contenu")).to_be_focused()
     # The next Tab lands inside the main content, past the header navigation.
     page.keyboard.press("Tab")
@@ -107,7 +108,7 @@ def test_map_click_opens_the_commune_page(live_server, ales_map, browser_page):
     page.goto(f"{live_server.url}/{territory.slug}/carte/")
     expect(page.locator("h1")).to_have_text("Le projet, commune par commune")
     # The map is a named group of 71 links, each named by its <title>.
-    group = page.get_by_role("group", name="Carte des communes de Alès Agglomération", exact=False)
+    group = page.get_by_role("group", name="Carte des communes du territoire Alès Agglomération", exact=False)
     expect(group).to_have_count(1)
     expect(group.get_by_role("link")).to_have_count(71)
     anduze = group.get_by_role("link", name="Anduze : 1 action spécifique", exact=False)
@@ -136,9 +137,10 @@ def test_map_switch_and_keyboard(live_server, ales_map, browser_page):
     # Keyboard: the skip link before the map shows itself and leads to the table.
     skip = page.get_by_role("link", name="Passer la carte et aller au tableau")
     skip.focus()
-    assert skip.bounding_box()["width"] > 1
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#tableau")
+    expect(page).to_have_url(re.compile(r"#tableau$"))
     # From the switch, the next stops are the skip link, then the first commune of the map.
     skip.focus()
     page.keyboard.press("Tab")

@@ -37,7 +37,7 @@ def test_map_links_every_commune_with_a_named_link(client, located_plan):
     assert html.texts(1) == ["Le projet, commune par commune"]
     svg = svg_of(html)
     assert 'role="group" aria-labelledby="carte-titre" aria-describedby="carte-description"' in svg
-    assert '<title id="carte-titre">Carte des communes de Agglo des Faïsses' in svg
+    assert '<title id="carte-titre">Carte des communes du territoire Agglo des Faïsses' in svg
     for commune in territory.communes.all():
         url = reverse("portal:commune", args=[territory.slug, commune.insee])
         assert f'<a href="{url}"' in svg
