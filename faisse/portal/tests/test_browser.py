@@ -108,7 +108,9 @@ def test_map_click_opens_the_commune_page(live_server, ales_map, browser_page):
     page.goto(f"{live_server.url}/{territory.slug}/carte/")
     expect(page.locator("h1")).to_have_text("Le projet, commune par commune")
     # The map is a named group of 71 links, each named by its <title>.
-    group = page.get_by_role("group", name="Carte des communes du territoire Alès Agglomération", exact=False)
+    group = page.get_by_role(
+        "group", name="Carte des communes du territoire Alès Agglomération", exact=False
+    )
     expect(group).to_have_count(1)
     expect(group.get_by_role("link")).to_have_count(71)
     anduze = group.get_by_role("link", name="Anduze : 1 action spécifique", exact=False)
