@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from faisse.accounts.models import Membership, Role, User
 from faisse.locations.detection import apply_detection, detect
 from faisse.participation.loading import ALES_2018_PROCESS, load_process_steps
 from faisse.plans.importer import parse_path
@@ -29,7 +29,6 @@ ALES_2018_DETAILS = PlanDetails(
     adopted_on=date(2018, 6, 28),
     source_name=ALES_2018_SOURCE.name,
 )
-DEMO_ADMIN_EMAIL = "admin@demo.faisse.invalid"
 
 
 @dataclass
@@ -39,35 +38,57 @@ class DemoReport:
     plan: str
     plan_created: bool
     steps_created: int
-    admin_username: str
-    admin_password: str
-    admin_created: bool
+    accounts: list[tuple[str, str]]  # (e-mail, role label)
+    password: str
+
+
+# One account per role, only in the demo; they share the password `faisse demo` prints.
+DEMO_ACCOUNTS = [
+    ("admin@demo.faisse.invalid", Role.ADMIN, "Camille", "Admin"),
+    ("editrice@demo.faisse.invalid", Role.EDITOR, "Élise", "Éditrice"),
+    ("pilote@demo.faisse.invalid", Role.PILOT, "Paul", "Pilote"),
+    ("elu@demo.faisse.invalid", Role.ELECTED, "Émile", "Élu"),
+    ("partenaire@demo.faisse.invalid", Role.PARTNER, "Pascale", "Partenaire"),
+]
+DEMO_ADMIN_EMAIL = DEMO_ACCOUNTS[0][0]
+ELECTED_COMMUNE = "30010"  # the demo élu sits for Anduze
 
 
 def credentials_file() -> Path:
-    return Path(settings.DATA_DIR) / "demo-admin.txt"
+    return Path(settings.DATA_DIR) / "demo-password.txt"
 
 
 @transaction.atomic
-def ensure_demo_admin() -> tuple[str, str, bool]:
-    """The demo administrator; its password is kept in the data folder to print it again."""
-    user_model = get_user_model()
+def ensure_demo_accounts(territory) -> tuple[list[tuple[str, str]], str]:
+    """The demo accounts; their password is kept in the data folder to print it again."""
     path = credentials_file()
-    user = user_model.objects.filter(username="admin").first()
-    if user and path.exists():
-        return user.username, path.read_text(encoding="utf-8").strip(), False
-    password = secrets.token_urlsafe(12)
-    if user is None:
-        user = user_model.objects.create_superuser("admin", DEMO_ADMIN_EMAIL, password)
-        created = True
-    else:  # the account exists but its password was lost with the data folder
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        created = False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(password + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    return user.username, password, created
+    known = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+    password = known or secrets.token_urlsafe(12)
+    accounts = []
+    for email, role, first_name, last_name in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email, password, first_name=first_name, last_name=last_name
+            )
+        elif not known:  # the password was lost with the data folder
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if role == Role.ADMIN and not user.is_superuser:
+            user.is_staff = user.is_superuser = True  # also reaches Django's admin
+            user.save(update_fields=["is_staff", "is_superuser"])
+        commune = territory.communes.filter(insee=ELECTED_COMMUNE).first()
+        Membership.objects.get_or_create(
+            user=user,
+            territory=territory,
+            defaults={"role": role, "commune": commune if role == Role.ELECTED else None},
+        )
+        accounts.append((email, Role(role).label))
+    if not known:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(password + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    return accounts, password
 
 
 def install_demo() -> DemoReport:
@@ -79,14 +100,13 @@ def install_demo() -> DemoReport:
     if not plan.commune_links.exists():
         apply_detection(detect(plan))  # links recorded as "detected", for editors to review
     steps = load_process_steps(ALES_2018_PROCESS, territory, plan)
-    username, password, admin_created = ensure_demo_admin()
+    accounts, password = ensure_demo_accounts(territory)
     return DemoReport(
         territory=territory.name,
         communes=territory.communes.count(),
         plan=plan.title,
         plan_created=plan_created,
         steps_created=steps,
-        admin_username=username,
-        admin_password=password,
-        admin_created=admin_created,
+        accounts=accounts,
+        password=password,
     )

@@ -1,31 +1,15 @@
 """Editor pages to review where the plan applies. Staff only until roles per territory exist."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faisse.accounts.decorators import editor_required
 from faisse.locations.editing import LinkEditError, add_link, change_link
 from faisse.locations.models import CommuneLink, OutsidePlace
 from faisse.plans.models import PlanNode
-from faisse.territories.models import Commune, Territory
-
-
-def editor_required(view):
-    @wraps(view)
-    def wrapper(request, slug, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        territory = get_object_or_404(Territory, slug=slug)
-        return view(request, territory, *args, **kwargs)
-
-    return wrapper
+from faisse.territories.models import Commune
 
 
 @editor_required

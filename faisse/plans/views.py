@@ -4,37 +4,18 @@ The list of candidate pairs runs a constant number of queries: the plan is loade
 PlanTree and the ranking is computed in memory.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faisse.accounts.decorators import editor_required
 from faisse.plans.merging import PairError, dismiss, merge
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import similar_pairs
 from faisse.plans.tree import PlanTree
-from faisse.territories.models import Territory
 
 RECENT_DECISIONS = 50
-
-
-def editor_required(view):
-    """Anonymous users go to the login page, users who are not staff get a 403."""
-
-    @wraps(view)
-    def wrapper(request, slug, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        territory = get_object_or_404(Territory, slug=slug)
-        return view(request, territory, *args, **kwargs)
-
-    return wrapper
 
 
 @editor_required

@@ -1,11 +1,12 @@
 """Editor pages for commune links: permissions, decisions, additions."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from faisse.accounts.models import Role
+from faisse.accounts.testing import make_member
 from faisse.locations.detection import apply_detection, detect
 from faisse.locations.models import CommuneLink
 from faisse.plans.testing import make_plan, make_territory
@@ -22,9 +23,9 @@ def located(ales_plan):
 
 
 @pytest.fixture
-def staff_client(client):
-    user = get_user_model().objects.create_user("agent", "agent@example.org", "x", is_staff=True)
-    client.force_login(user)
+def staff_client(client, located):
+    """An editor of the territory."""
+    client.force_login(make_member(located.territory, Role.EDITOR))
     return client
 
 
@@ -32,12 +33,17 @@ def review_url(plan):
     return reverse("locations:review", args=[plan.territory.slug])
 
 
-def test_anonymous_is_sent_to_login_and_non_staff_is_refused(client, located):
+def test_anonymous_is_sent_to_login_and_non_editors_are_refused(client, located):
     response = client.get(review_url(located))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    user = get_user_model().objects.create_user("elu", "elu@example.org", "x")
-    client.force_login(user)
-    assert client.get(review_url(located)).status_code == 403
+    for user in (
+        make_member(located.territory, Role.ELECTED),
+        make_member(located.territory, Role.PILOT),
+        make_member(located.territory, Role.PARTNER),
+        make_member(make_territory(), Role.ADMIN),  # admin of another territory
+    ):
+        client.force_login(user)
+        assert client.get(review_url(located)).status_code == 403
     link = CommuneLink.objects.first()
     url = reverse("locations:change", args=[located.territory.slug, link.pk])
     assert client.post(url, {"action": "reject"}).status_code == 403
@@ -117,12 +123,15 @@ def test_another_territory_s_commune_or_node_is_not_reachable(staff_client, loca
         == 404
     )
     link = CommuneLink.objects.first()
+    # An editor of Alès has no rights in the other territory.
     assert (
         staff_client.post(
             reverse("locations:change", args=[other.slug, link.pk]), {"action": "reject"}
         ).status_code
-        == 404
+        == 403
     )
+    link.refresh_from_db()
+    assert link.origin == Origin.DETECTED
 
 
 def test_decisions_need_post(staff_client, located):

@@ -41,7 +41,13 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
         "2018–2028",
     )
     password = first.split("mot de passe : ")[1].split()[0]
-    assert get_user_model().objects.get(username="admin").check_password(password)
+    users = get_user_model().objects.all()
+    assert sorted(users.values_list("memberships__role", flat=True)) == sorted(
+        ["admin", "editor", "pilot", "elected", "partner"]
+    )
+    assert all(user.check_password(password) for user in users)
+    assert users.get(email="admin@demo.faisse.invalid").is_superuser
+    assert users.filter(is_superuser=True).count() == 1
 
     call_command("demo", no_serve=True)
     second = capsys.readouterr().out

@@ -102,7 +102,7 @@ def test_a_description_already_there_is_not_repeated(ales_plan):
 
 
 def test_merge_is_recorded_in_the_history_of_the_editor(ales_plan):
-    editor = get_user_model().objects.create_user("agent", is_staff=True)
+    editor = get_user_model().objects.create_user("agent@example.org")
     kept = merge(action(ales_plan, 279), action(ales_plan, 470), editor=editor)
     entries = LogEntry.objects.filter(user=editor)
     assert entries.count() == 2

@@ -1,11 +1,12 @@
 """The editor page of similar actions: permissions, the ranked list, merge and dismiss."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from faisse.accounts.models import Membership, Role
+from faisse.accounts.testing import make_member
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
 from faisse.plans.testing import make_plan, make_territory
@@ -19,9 +20,9 @@ def ales_plan(ales_parsed):
 
 
 @pytest.fixture
-def staff_client(client):
-    user = get_user_model().objects.create_user("agent", "agent@example.org", "x", is_staff=True)
-    client.force_login(user)
+def staff_client(client, ales_plan):
+    """An editor of the territory."""
+    client.force_login(make_member(ales_plan.territory, Role.EDITOR))
     return client
 
 
@@ -38,12 +39,14 @@ def post(client, plan, name, first, second, **extra):
     return client.post(url, {"first": first.pk, "second": second.pk, **extra}, follow=True)
 
 
-def test_the_page_is_for_staff_only(client, ales_plan):
+def test_the_page_is_for_editors_only(client, ales_plan):
     url = page_url(ales_plan)
     assert url == f"/{ales_plan.territory.slug}/gestion/actions-similaires/"
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
-    client.force_login(get_user_model().objects.create_user("elu", "elu@example.org", "x"))
+    client.force_login(make_member(ales_plan.territory, Role.ELECTED))
+    assert client.get(url).status_code == 403
+    client.force_login(make_member(make_territory(), Role.EDITOR))  # editor elsewhere
     assert client.get(url).status_code == 403
     first, second = action(ales_plan, 359), action(ales_plan, 515)
     for name in ("merge_similar", "dismiss_similar"):
@@ -75,10 +78,11 @@ def test_the_list_shows_ranked_pairs_with_places_links_and_buttons(staff_client,
     assert ">Écarter<" in html and "Même idée" in html
 
 
-def test_unknown_territory_is_404_and_a_territory_without_plan_says_so(staff_client):
-    assert staff_client.get("/nulle-part/gestion/actions-similaires/").status_code == 404
+def test_unknown_territory_is_404_and_a_territory_without_plan_says_so(client):
     territory = make_territory()
-    response = staff_client.get(f"/{territory.slug}/gestion/actions-similaires/")
+    client.force_login(make_member(territory, Role.EDITOR))
+    assert client.get("/nulle-part/gestion/actions-similaires/").status_code == 404
+    response = client.get(f"/{territory.slug}/gestion/actions-similaires/")
     assert response.status_code == 200
     assert "n’a pas encore de projet" in response.content.decode()
 
@@ -129,6 +133,8 @@ def test_the_page_runs_a_constant_number_of_queries(staff_client, ales_plan):
         return len(captured)
 
     small = make_plan(make_territory(), axes=1, orientations=1, objectives=2, actions=2)
+    editor = staff_client.get(page_url(ales_plan)).wsgi_request.user
+    Membership.objects.create(user=editor, territory=small.territory, role=Role.EDITOR)
     baseline = queries(small)
     assert queries(ales_plan) == baseline
     post(staff_client, ales_plan, "merge_similar", action(ales_plan, 279), action(ales_plan, 470))

@@ -22,7 +22,7 @@ CHANGELISTS = [
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
+    user = get_user_model().objects.create_superuser("admin@example.org", "x")
     client.force_login(user)
     return client
 

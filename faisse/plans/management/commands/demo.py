@@ -24,8 +24,9 @@ class Command(BaseCommand):
             _("Projet : %(title)s (%(state)s).")
             % {"title": report.plan, "state": done if report.plan_created else kept},
             _("Étapes de la démarche enregistrées : %(count)s.") % {"count": report.steps_created},
-            _("Compte administrateur : %(user)s / mot de passe : %(password)s")
-            % {"user": report.admin_username, "password": report.admin_password},
+            _("Comptes de démonstration, mot de passe : %(password)s")
+            % {"password": report.password},
+            *(f"  {email} ({role})" for email, role in report.accounts),
         ]
         for line in lines:
             self.stdout.write(line)

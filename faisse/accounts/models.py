@@ -1,0 +1,144 @@
+"""People, their role in each territory, and invitations.
+
+One person can hold a role in several territories; what a role allows is decided in one
+place, `faisse.accounts.abilities`.
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from faisse.territories.models import Commune, Territory
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **fields)
+
+
+class User(AbstractUser):
+    """A person, who signs in with an e-mail address."""
+
+    username = None
+    email = models.EmailField(_("adresse électronique"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrateur·rice")
+    EDITOR = "editor", _("Éditeur·rice")
+    PILOT = "pilot", _("Pilote d'action")
+    ELECTED = "elected", _("Élu·e")
+    PARTNER = "partner", _("Partenaire")
+
+
+class Membership(models.Model):
+    """A person's role in a territory."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("rôle"), max_length=10, choices=Role.choices)
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune (élu·e)"),
+    )
+    commissions = models.CharField(_("commissions"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("depuis le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rôle dans un territoire")
+        verbose_name_plural = _("rôles dans les territoires")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "territory"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} ({self.territory})"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation sent by e-mail; only the hash of its token is stored."""
+
+    VALIDITY = timedelta(days=14)
+
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("adresse électronique"))
+    role = models.CharField(_("rôle"), max_length=10, choices=Role.choices)
+    commune = models.ForeignKey(Commune, on_delete=models.SET_NULL, null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("valable jusqu'au"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.territory} ({self.get_role_display()})"
+
+    @classmethod
+    def create(cls, territory, email, role, invited_by=None, commune=None):
+        """A new invitation and its token (to put in the link; it is not stored)."""
+        token = secrets.token_urlsafe(32)
+        invitation = cls.objects.create(
+            territory=territory,
+            email=email.lower(),
+            role=role,
+            commune=commune,
+            invited_by=invited_by,
+            token_hash=hash_token(token),
+            expires_at=timezone.now() + cls.VALIDITY,
+        )
+        return invitation, token
