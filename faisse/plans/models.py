@@ -1,5 +1,6 @@
 """The projet de territoire: a plan, its ambition and challenges, and its tree of nodes."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -135,6 +136,20 @@ class PlanNode(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("rang"), default=0)
     source_line = models.PositiveIntegerField(_("ligne du document source"), null=True, blank=True)
+    # Unpublished nodes and internal notes are seen by members only (see accounts.abilities).
+    is_published = models.BooleanField(_("publié"), default=True)
+    internal_notes = models.TextField(_("notes internes"), blank=True)
+    # Follow-up that a pilot of the action may write (the only field a pilot may change).
+    follow_up = models.TextField(_("note de suivi"), blank=True)
+    pilots = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="piloted_nodes",
+        verbose_name=_("pilotes"),
+    )
+    # Raised on every save from the site: a form posted with an older version was based on
+    # data someone else has changed since (optimistic concurrency control).
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("élément du plan")
