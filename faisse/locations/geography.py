@@ -19,8 +19,10 @@ class PlanGeography:
                 self.links_by_node[link.node_id].append(link)
 
     @classmethod
-    def load(cls, plan: Plan, tree: PlanTree | None = None) -> "PlanGeography":
-        tree = tree or PlanTree.load(plan)
+    def load(
+        cls, plan: Plan, tree: PlanTree | None = None, *, drafts: bool = False
+    ) -> "PlanGeography":
+        tree = tree or PlanTree.load(plan, drafts=drafts)
         links = list(CommuneLink.objects.filter(plan=plan).select_related("commune"))
         return cls(tree, links)
 

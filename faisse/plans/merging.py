@@ -50,7 +50,7 @@ def _in_plan_order(first: PlanNode, second: PlanNode) -> tuple[PlanNode, PlanNod
         raise PairError(_("L’une des deux actions n’existe plus : rechargez la page."))
     first, second = locked[first.pk], locked[second.pk]
     _check(first, second)
-    actions = plan_actions(PlanTree.load(first.plan))
+    actions = plan_actions(PlanTree.load(first.plan, drafts=True))
     order = {node.pk: position for position, node in enumerate(actions)}
     a, b = sorted((first, second), key=lambda node: (order.get(node.pk, len(order)), node.pk))
     return a, b, actions

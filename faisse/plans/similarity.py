@@ -333,7 +333,7 @@ def similar_pairs(
     Three queries whatever the size of the plan: nodes and shared placements (unless the
     tree is given), and decisions.
     """
-    tree = tree or PlanTree.load(plan)
+    tree = tree or PlanTree.load(plan, drafts=True)
     actions = plan_actions(tree)
     skip = decided_pairs(plan)
     matches = rank(action_texts(actions), min_score=min_score, skip=skip)

@@ -21,10 +21,22 @@ class PlanTree:
     """The nodes of a plan, with children lists, ancestors and shared placements.
 
     Two queries whatever the size of the plan: one for nodes, one for shared placements.
+    Without `drafts`, unpublished nodes and everything under them are left out: the tree
+    is what the public sees (see faisse.accounts.abilities, "view_drafts").
     """
 
-    def __init__(self, plan: Plan, nodes: list[PlanNode], placements: list[SharedPlacement]):
+    def __init__(
+        self,
+        plan: Plan,
+        nodes: list[PlanNode],
+        placements: list[SharedPlacement],
+        *,
+        drafts: bool = False,
+    ):
         self.plan = plan
+        self.drafts = drafts
+        if not drafts:
+            nodes = [node for node in nodes if node.is_published]
         self.by_id = {node.pk: node for node in nodes}
         children: dict[int | None, list[tuple[int, int, PlanNode, bool]]] = defaultdict(list)
         for node in nodes:
@@ -42,12 +54,23 @@ class PlanTree:
             for key, items in children.items()
         }
         self.roots = self._build(None, 0, set())
+        if not drafts:  # nodes under an unpublished parent are not reachable: drop them
+            reachable = {entry.node.pk for entry in self.walk()}
+            self.by_id = {pk: node for pk, node in self.by_id.items() if pk in reachable}
+            self.shared_parents = defaultdict(
+                list,
+                {
+                    pk: [p for p in parents if p.pk in reachable]
+                    for pk, parents in self.shared_parents.items()
+                    if pk in reachable
+                },
+            )
 
     @classmethod
-    def load(cls, plan: Plan) -> "PlanTree":
+    def load(cls, plan: Plan, *, drafts: bool = False) -> "PlanTree":
         nodes = list(PlanNode.objects.filter(plan=plan).order_by("position", "id"))
         placements = list(SharedPlacement.objects.filter(plan=plan))
-        return cls(plan, nodes, placements)
+        return cls(plan, nodes, placements, drafts=drafts)
 
     def _build(self, parent_id: int | None, depth: int, seen: set[int]) -> list[TreeEntry]:
         entries = []

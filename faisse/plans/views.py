@@ -23,7 +23,7 @@ def similar_actions(request, territory):
     plan = Plan.objects.of_territory(territory).current()
     rows, decisions = [], []
     if plan is not None:
-        for pair in similar_pairs(plan, tree=PlanTree.load(plan)):
+        for pair in similar_pairs(plan, tree=PlanTree.load(plan, drafts=True)):
             actions = [
                 {"node": node, "place": place, "url": node.url_for(territory.slug)}
                 for node, place in (

@@ -146,7 +146,12 @@ class TerritoryCommunes:
 
     @classmethod
     def load(
-        cls, territory: Territory, *, boundaries: bool = True, roles: bool = True
+        cls,
+        territory: Territory,
+        *,
+        boundaries: bool = True,
+        roles: bool = True,
+        drafts: bool = False,
     ) -> "TerritoryCommunes":
         communes = Commune.objects.of_territory(territory)
         if not boundaries:
@@ -157,7 +162,7 @@ class TerritoryCommunes:
         plan = Plan.objects.of_territory(territory).current()
         geography = outline = None
         if plan is not None:
-            geography = PlanGeography.load(plan)
+            geography = PlanGeography.load(plan, drafts=drafts)
             outline = PlanOutline(geography.tree, territory.slug)
         return cls(territory, list(communes), list(found_roles), plan, geography, outline)
 

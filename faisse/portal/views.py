@@ -8,6 +8,7 @@ from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from faisse.accounts.abilities import can
 from faisse.locations.geography import PlanGeography
 from faisse.participation.models import ProcessStep
 from faisse.plans.models import Plan, PlanNode
@@ -25,11 +26,17 @@ def _territory(slug: str) -> Territory:
     return get_object_or_404(Territory, slug=slug)
 
 
-def _current_outline(territory: Territory) -> tuple[Plan | None, PlanOutline | None]:
+def _drafts(request, territory: Territory) -> bool:
+    """Whether the person sees unpublished nodes (members of the territory)."""
+    return can(request.user, "view_drafts", territory)
+
+
+def _current_outline(request, territory: Territory) -> tuple[Plan | None, PlanOutline | None]:
     plan = Plan.objects.of_territory(territory).current()
     if plan is None:
         return None, None
-    return plan, PlanOutline(PlanTree.load(plan), territory.slug)
+    tree = PlanTree.load(plan, drafts=_drafts(request, territory))
+    return plan, PlanOutline(tree, territory.slug)
 
 
 def territory_list(request):
@@ -39,7 +46,7 @@ def territory_list(request):
 
 def territory_home(request, slug):
     territory = _territory(slug)
-    plan, outline = _current_outline(territory)
+    plan, outline = _current_outline(request, territory)
     communes = territory.communes.aggregate(count=Count("id"), population=Sum("population"))
     steps = ProcessStep.objects.filter(territory=territory).order_by("position", "starts_on", "id")
     context = {
@@ -56,7 +63,7 @@ def territory_home(request, slug):
 
 def plan_detail(request, slug):
     territory = _territory(slug)
-    plan, outline = _current_outline(territory)
+    plan, outline = _current_outline(request, territory)
     context = {
         "territory": territory,
         "plan": plan,
@@ -76,8 +83,12 @@ def node_detail(request, slug, segment, pk):
     node = get_object_or_404(
         PlanNode.objects.select_related("plan"), pk=pk, kind=kind, plan__territory=territory
     )
-    outline = PlanOutline(PlanTree.load(node.plan), territory.slug)
-    node = outline.tree.by_id[node.pk]
+    outline = PlanOutline(
+        PlanTree.load(node.plan, drafts=_drafts(request, territory)), territory.slug
+    )
+    node = outline.tree.by_id.get(node.pk)
+    if node is None:  # unpublished, or under an unpublished node, for this person
+        raise Http404("Unpublished node")
     entry = outline.home_entry(node)
     children = entry.children if entry else []
     is_action = node.kind == PlanNode.Kind.ACTION
@@ -106,7 +117,7 @@ def node_detail(request, slug, segment, pk):
 
 def commune_index(request, slug):
     territory = _territory(slug)
-    data = TerritoryCommunes.load(territory, boundaries=False)
+    data = TerritoryCommunes.load(territory, boundaries=False, drafts=_drafts(request, territory))
     query = " ".join(request.GET.get("q", "").split())[:100]
     found = search(data.communes, query) if query else data.communes
     context = {
@@ -123,7 +134,7 @@ def commune_index(request, slug):
 
 def commune_detail(request, slug, insee):
     territory = _territory(slug)
-    data = TerritoryCommunes.load(territory)
+    data = TerritoryCommunes.load(territory, drafts=_drafts(request, territory))
     commune = data.get(insee)
     if commune is None:
         raise Http404("Unknown commune")
@@ -147,7 +158,7 @@ def commune_detail(request, slug, insee):
 
 def map_detail(request, slug):
     territory = _territory(slug)
-    data = TerritoryCommunes.load(territory, roles=False)
+    data = TerritoryCommunes.load(territory, roles=False, drafts=_drafts(request, territory))
     context = {
         "territory": territory,
         "plan": data.plan,

@@ -72,7 +72,7 @@ class Command(BaseCommand):
         if plan is None:
             raise CommandError(_("le territoire %s n’a pas encore de projet.") % territory.name)
         detection = detect(plan)
-        rows = located_actions(detection, PlanTree.load(plan))
+        rows = located_actions(detection, PlanTree.load(plan, drafts=True))
         roles = [
             {"insee": c.insee, "name": c.name, "role": role, "evidence": evidence}
             for c, role, evidence in detection.roles
