@@ -1,0 +1,168 @@
+"""Editor pages of the plan: its structure, a node's edit form, new nodes, moves."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from faisse.accounts.decorators import editor_required
+from faisse.plans.editing import (
+    CHILD_KINDS,
+    EDITOR_FIELDS,
+    EditConflict,
+    EditError,
+    add_node,
+    editable_fields,
+    move_among_siblings,
+    move_under,
+    update_node,
+)
+from faisse.plans.models import Plan, PlanNode
+from faisse.plans.tree import PlanTree
+from faisse.territories.models import Territory
+
+
+class NodeForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = PlanNode
+        fields = ["title", "number", "description", "is_published", "internal_notes", "follow_up"]
+        help_texts = {
+            "internal_notes": gettext_lazy("Visibles des seuls membres du territoire."),
+            "is_published": gettext_lazy("Décoché, l’élément et son contenu restent internes."),
+        }
+
+    def __init__(self, *args, allowed: tuple[str, ...], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name != "version" and name not in allowed:
+                del self.fields[name]
+
+
+def _node(territory: Territory, pk: int) -> PlanNode:
+    return get_object_or_404(
+        PlanNode.objects.select_related("plan", "territory"), pk=pk, territory=territory
+    )
+
+
+def node_edit(request, slug, pk):
+    territory = get_object_or_404(Territory, slug=slug)
+    node = _node(territory, pk)
+    allowed = editable_fields(request.user, node)
+    if not allowed:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    current = None
+    if request.method == "POST":
+        form = NodeForm(request.POST, instance=PlanNode(), allowed=allowed)
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in allowed}
+            try:
+                update_node(node, request.user, changes, form.cleaned_data["version"])
+            except EditConflict as conflict:
+                messages.error(request, str(conflict))
+                current = conflict.current
+                form = NodeForm(request.POST.copy(), instance=PlanNode(), allowed=allowed)
+                form.data["version"] = current.version  # resubmitting means "mine wins"
+            except EditError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Modifications enregistrées."))
+                return redirect(node.get_absolute_url())
+    else:
+        form = NodeForm(instance=node, initial={"version": node.version}, allowed=allowed)
+    context = {
+        "territory": territory,
+        "node": node,
+        "form": form,
+        "current": current,
+        "current_values": [
+            (PlanNode._meta.get_field(name).verbose_name, getattr(current, name))
+            for name in allowed
+        ]
+        if current
+        else [],
+        "structure": allowed == EDITOR_FIELDS and _structure_choices(node),
+    }
+    return render(request, "plans/node_edit.html", context, status=409 if current else 200)
+
+
+def _structure_choices(node: PlanNode) -> dict:
+    """Kinds of children the node may take, and the nodes it may move under."""
+    parent_kinds = [kind for kind, kids in CHILD_KINDS.items() if kind and node.kind in kids]
+    parents = PlanNode.objects.filter(plan_id=node.plan_id, kind__in=parent_kinds).exclude(
+        pk=node.pk
+    )
+    return {
+        "child_kinds": [PlanNode.Kind(kind) for kind in CHILD_KINDS[node.kind]],
+        "parents": list(parents.order_by("position", "id").only("id", "kind", "number", "title")),
+        "may_be_root": node.kind in CHILD_KINDS[None],
+    }
+
+
+@editor_required
+def plan_structure(request, territory):
+    plan = Plan.objects.of_territory(territory).current()
+    tree = PlanTree.load(plan, drafts=True) if plan else None
+    context = {
+        "territory": territory,
+        "plan": plan,
+        "entries": list(tree.walk()) if tree else [],
+        "root_kinds": [PlanNode.Kind(k) for k in CHILD_KINDS[None]],
+    }
+    return render(request, "plans/structure.html", context)
+
+
+@require_POST
+@editor_required
+def node_add(request, territory, pk=None):
+    plan = Plan.objects.of_territory(territory).current()
+    parent = _node(territory, pk) if pk else None
+    if parent is not None:
+        plan = parent.plan
+    if plan is None:
+        messages.error(request, _("Le territoire n’a pas encore de projet."))
+        return redirect("plans:structure", slug=territory.slug)
+    try:
+        node = add_node(
+            plan, parent, request.POST.get("kind", ""), request.POST.get("title", "")[:2000]
+        )
+    except EditError as error:
+        messages.error(request, str(error))
+        return redirect("plans:structure", slug=territory.slug)
+    messages.success(request, _("« %s » ajouté, en brouillon.") % node.title)
+    return redirect("plans:node_edit", slug=territory.slug, pk=node.pk)
+
+
+@require_POST
+@editor_required
+def node_move(request, territory, pk):
+    node = _node(territory, pk)
+    direction = request.POST.get("direction")
+    try:
+        if direction in ("up", "down"):
+            move_among_siblings(node, -1 if direction == "up" else 1)
+        elif "parent" in request.POST:
+            value = request.POST["parent"]
+            parent = None
+            if value:
+                if not value.isdigit():
+                    raise EditError(_("Choisissez le nouveau parent dans la liste."))
+                parent = _node(territory, int(value))
+            move_under(node, parent)
+        else:
+            raise EditError(_("Déplacement inconnu."))
+    except EditError as error:
+        messages.error(request, str(error))
+    return redirect(f"{_structure_url(territory)}#n-{node.pk}")
+
+
+def _structure_url(territory: Territory) -> str:
+    return reverse("plans:structure", args=[territory.slug])

@@ -1,0 +1,154 @@
+"""Editing the plan from the site: fields of a node, new nodes, order and place.
+
+Who may change what is decided by `faisse.accounts.abilities`: editors change every
+field and the structure; a pilot changes only the follow-up of the actions they pilot.
+Concurrent edits are detected by `PlanNode.version`: a change based on an older version
+is refused, never silently written over the other person's.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from faisse.accounts.abilities import can
+from faisse.plans.models import PlanNode
+
+EDITOR_FIELDS = ("title", "number", "description", "is_published", "internal_notes", "follow_up")
+PILOT_FIELDS = ("follow_up",)
+# Which kind of node may hang under which; objectives may hang from an axis directly.
+CHILD_KINDS = {
+    None: ("axis",),
+    "axis": ("orientation", "objective"),
+    "orientation": ("objective",),
+    "objective": ("group", "action"),
+    "group": ("action",),
+    "action": ("action",),
+}
+
+
+class EditError(Exception):
+    """A change that cannot be made; the message says why, in French."""
+
+
+class EditConflict(EditError):
+    """Someone saved the node since the form was opened; `current` is their version."""
+
+    def __init__(self, current: PlanNode):
+        super().__init__(
+            _(
+                "Cet élément a été modifié par quelqu’un d’autre pendant que vous l’éditiez. "
+                "Vos modifications n’ont pas été enregistrées : relisez la version actuelle "
+                "ci-dessous et refaites-les si besoin."
+            )
+        )
+        self.current = current
+
+
+def editable_fields(user, node: PlanNode) -> tuple[str, ...]:
+    territory = node.territory
+    if can(user, "edit_plan", territory):
+        return EDITOR_FIELDS
+    if (
+        node.kind == PlanNode.Kind.ACTION
+        and can(user, "follow_up", territory)
+        and node.pilots.filter(pk=user.pk).exists()
+    ):
+        return PILOT_FIELDS
+    return ()
+
+
+@transaction.atomic
+def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
+    """Write the changes if the node is still at `version`; history records who and what."""
+    allowed = editable_fields(user, node)
+    refused = set(changes) - set(allowed)
+    if not allowed or refused:
+        raise PermissionError(sorted(refused) or "node")
+    current = PlanNode.objects.select_for_update().get(pk=node.pk)
+    if current.version != version:
+        raise EditConflict(current)
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.version += 1
+    try:
+        current.full_clean(exclude=["plan", "territory", "parent"])
+    except ValidationError as error:
+        raise EditError(" ".join(error.messages)) from error
+    current._change_reason = _("Modification dans le site")
+    current.save()
+    return current
+
+
+def _next_position(plan_id: int, parent: PlanNode | None) -> int:
+    siblings = PlanNode.objects.filter(plan_id=plan_id, parent=parent)
+    return (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def add_node(plan, parent: PlanNode | None, kind: str, title: str, number: str = "") -> PlanNode:
+    allowed = CHILD_KINDS[parent.kind if parent else None]
+    if kind not in allowed:
+        raise EditError(
+            _("Un élément « %(kind)s » ne peut pas être placé ici (possible : %(allowed)s).")
+            % {
+                "kind": PlanNode.Kind(kind).label if kind in PlanNode.Kind.values else kind,
+                "allowed": ", ".join(str(PlanNode.Kind(k).label) for k in allowed),
+            }
+        )
+    if not title.strip():
+        raise EditError(_("Donnez un intitulé au nouvel élément."))
+    return PlanNode.objects.create(
+        plan=plan,
+        territory_id=plan.territory_id,
+        parent=parent,
+        kind=kind,
+        number=number.strip()[:20],
+        title=title.strip(),
+        position=_next_position(plan.pk, parent),
+        is_published=False,  # a new node is a draft until an editor publishes it
+    )
+
+
+@transaction.atomic
+def move_among_siblings(node: PlanNode, offset: int) -> None:
+    """Swap the node with its previous (-1) or next (+1) sibling."""
+    siblings = list(
+        PlanNode.objects.select_for_update()
+        .filter(plan_id=node.plan_id, parent_id=node.parent_id)
+        .order_by("position", "id")
+    )
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == node.pk)
+    other = index + offset
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling._change_reason = _("Ordre modifié")
+            sibling.save(update_fields=["position"])
+
+
+@transaction.atomic
+def move_under(node: PlanNode, parent: PlanNode | None) -> PlanNode:
+    """Give the node another parent in the same plan, last among its new siblings."""
+    if parent is not None:
+        if parent.plan_id != node.plan_id:
+            raise EditError(_("Le nouveau parent appartient à un autre projet."))
+        ancestor = parent
+        while ancestor is not None:
+            if ancestor.pk == node.pk:
+                raise EditError(_("Un élément ne peut pas être placé sous lui-même."))
+            ancestor = ancestor.parent
+    if node.kind not in CHILD_KINDS[parent.kind if parent else None]:
+        raise EditError(
+            _("Un élément « %(kind)s » ne peut pas être placé sous cet élément.")
+            % {"kind": node.get_kind_display()}
+        )
+    node.parent = parent
+    node.position = _next_position(node.plan_id, parent)
+    node.version += 1
+    node._change_reason = _("Déplacé")
+    node.save()
+    return node

@@ -1,0 +1,154 @@
+"""Editing the plan in the site: who may change what, and concurrent edits."""
+
+import pytest
+from django.urls import reverse
+
+from faisse.accounts.models import Role
+from faisse.accounts.testing import make_member
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    return make_plan(make_territory("Agglo des Faïsses"))
+
+
+@pytest.fixture
+def action(plan):
+    return PlanNode.objects.filter(plan=plan, kind="action").order_by("pk").first()
+
+
+def edit_url(node):
+    return reverse("plans:node_edit", args=[node.territory.slug, node.pk])
+
+
+def form_data(node, **changes):
+    data = {
+        "title": node.title,
+        "number": node.number,
+        "description": node.description,
+        "internal_notes": node.internal_notes,
+        "follow_up": node.follow_up,
+        "version": node.version,
+    }
+    if node.is_published:
+        data["is_published"] = "on"
+    data.update(changes)
+    return data
+
+
+def test_an_editor_changes_an_action(client, action):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    assert client.get(edit_url(action)).status_code == 200
+    response = client.post(edit_url(action), form_data(action, title="Nouvel intitulé"))
+    assert response.status_code == 302 and response["Location"] == action.get_absolute_url()
+    action.refresh_from_db()
+    assert (action.title, action.version) == ("Nouvel intitulé", 2)
+
+
+def test_two_concurrent_edits_never_lose_the_first_silently(client, action):
+    first, second = (
+        make_member(action.territory, Role.EDITOR),
+        make_member(action.territory, Role.EDITOR),
+    )
+    opened = form_data(action)  # both open the form at version 1
+    client.force_login(first)
+    client.post(edit_url(action), {**opened, "title": "Version de la première"})
+    client.force_login(second)
+    response = client.post(edit_url(action), {**opened, "title": "Version de la seconde"})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "modifié par quelqu’un d’autre" in html and "Version de la première" in html
+    action.refresh_from_db()
+    assert action.title == "Version de la première"
+    # Having read the current version, the second person may save theirs on purpose.
+    again = {**opened, "title": "Version de la seconde", "version": action.version}
+    assert client.post(edit_url(action), again).status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.version) == ("Version de la seconde", 3)
+
+
+def test_a_pilot_edits_only_the_follow_up_of_their_own_actions(client, plan, action):
+    pilot = make_member(plan.territory, Role.PILOT)
+    action.pilots.add(pilot)
+    client.force_login(pilot)
+    page = client.get(edit_url(action)).content.decode()
+    assert 'name="follow_up"' in page and 'name="title"' not in page
+    response = client.post(
+        edit_url(action), form_data(action, follow_up="Travaux lancés", title="Piraté")
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.follow_up, action.title) == ("Travaux lancés", "Action 1")
+    other = PlanNode.objects.filter(plan=plan, kind="action").exclude(pk=action.pk).first()
+    assert client.get(edit_url(other)).status_code == 403
+    assert client.post(edit_url(other), form_data(other, follow_up="x")).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.ELECTED, Role.PARTNER, Role.PILOT])
+def test_other_roles_may_not_edit(client, action, role):
+    client.force_login(make_member(action.territory, role))
+    assert client.post(edit_url(action), form_data(action, title="x")).status_code == 403
+    action.refresh_from_db()
+    assert action.title == "Action 1"
+
+
+def test_anonymous_and_other_territories(client, action):
+    assert client.get(edit_url(action)).status_code == 302
+    client.force_login(make_member(make_territory(), Role.ADMIN))
+    assert client.post(edit_url(action), form_data(action, title="x")).status_code == 403
+
+
+def test_add_a_node_as_a_draft_and_refuse_a_wrong_kind(client, plan):
+    objective = PlanNode.objects.filter(plan=plan, kind="objective").first()
+    client.force_login(make_member(plan.territory, Role.EDITOR))
+    url = reverse("plans:node_add", args=[plan.territory.slug, objective.pk])
+    client.post(url, {"kind": "action", "title": "Une action nouvelle"})
+    node = PlanNode.objects.get(title="Une action nouvelle")
+    assert (node.parent_id, node.is_published, node.position) == (objective.pk, False, 4)
+    response = client.post(url, {"kind": "axis", "title": "Un axe ici"}, follow=True)
+    assert "ne peut pas être placé ici" in response.content.decode()
+    assert not PlanNode.objects.filter(title="Un axe ici").exists()
+
+
+def test_reorder_and_move(client, plan):
+    client.force_login(make_member(plan.territory, Role.EDITOR))
+    objective = PlanNode.objects.filter(plan=plan, kind="objective").first()
+    first, second, _third = objective.children.order_by("position")
+    url = reverse("plans:node_move", args=[plan.territory.slug, second.pk])
+    client.post(url, {"direction": "up"})
+    assert list(objective.children.order_by("position").values_list("pk", flat=True))[:2] == [
+        second.pk,
+        first.pk,
+    ]
+    other = PlanNode.objects.filter(plan=plan, kind="objective").exclude(pk=objective.pk).first()
+    client.post(url, {"parent": other.pk})
+    second.refresh_from_db()
+    assert second.parent_id == other.pk
+    axis = PlanNode.objects.filter(plan=plan, kind="axis").first()
+    response = client.post(
+        reverse("plans:node_move", args=[plan.territory.slug, axis.pk]),
+        {"parent": objective.pk},
+        follow=True,
+    )
+    assert "ne peut pas être placé" in response.content.decode()
+    orientation = axis.children.first()
+    response = client.post(
+        reverse("plans:node_move", args=[plan.territory.slug, axis.pk]),
+        {"parent": orientation.pk},
+        follow=True,
+    )
+    axis.refresh_from_db()
+    assert axis.parent_id is None
+
+
+def test_structure_page_for_editors_only(client, plan):
+    url = reverse("plans:structure", args=[plan.territory.slug])
+    client.force_login(make_member(plan.territory, Role.ELECTED))
+    assert client.get(url).status_code == 403
+    client.force_login(make_member(plan.territory, Role.EDITOR))
+    page = client.get(url).content.decode()
+    assert page.count('name="direction" value="up"') == plan.nodes.count()
