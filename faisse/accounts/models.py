@@ -142,3 +142,65 @@ class Invitation(models.Model):
             expires_at=timezone.now() + cls.VALIDITY,
         )
         return invitation, token
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token for one territory; only its hash is stored."""
+
+    PREFIX = "faisse_"
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Lecture")
+        READ_WRITE = "read_write", _("Lecture et écriture")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("nom"), max_length=100)
+    scope = models.CharField(_("portée"), max_length=10, choices=Scope.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(_("début du jeton"), max_length=16, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @classmethod
+    def create(cls, user, territory, name: str, scope: str) -> tuple["ApiToken", str]:
+        """A new token and its secret, shown once to its owner and never stored."""
+        secret = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user,
+            territory=territory,
+            name=name,
+            scope=scope,
+            token_hash=hash_token(secret),
+            hint=secret[: len(cls.PREFIX) + 4],
+        )
+        return token, secret
+
+    @classmethod
+    def find(cls, secret: str) -> "ApiToken | None":
+        return (
+            cls.objects.active()
+            .select_related("user", "territory")
+            .filter(token_hash=hash_token(secret))
+            .first()
+        )
+
+    def revoke(self) -> None:
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])

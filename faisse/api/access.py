@@ -1,18 +1,53 @@
-"""The single place where the API looks up a territory.
+"""The single place where the API decides who is asking and what they may do.
 
-Every endpoint under /territories/{slug}/ goes through `get_territory`, so that access rules
-(authentication, permissions per territory) can be added here once.
+A request is anonymous, carries a personal token (`Authorization: Bearer faisse_…`), or
+comes from a signed-in browser session. Abilities come from `faisse.accounts.abilities`,
+like the pages; a token counts only in its own territory, a read token never writes, and
+writing needs a token (a session never writes through the API, so no CSRF exposure).
 """
+
+from dataclasses import dataclass
 
 from django.core.validators import slug_re
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja.errors import HttpError
 
+from faisse.accounts.abilities import territory_abilities
+from faisse.accounts.models import ApiToken
 from faisse.territories.models import Territory
+
+WRITE_ABILITIES = ("edit_plan", "follow_up", "comment", "manage_members")
+
+
+@dataclass
+class ApiAccess:
+    user: object
+    token: ApiToken | None
+
+
+def access_of(request: HttpRequest) -> ApiAccess:
+    cached = getattr(request, "_faisse_api_access", None)
+    if cached is not None:
+        return cached
+    header = request.headers.get("Authorization", "")
+    access = ApiAccess(user=request.user, token=None)
+    if header:
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise HttpError(401, "En-tête Authorization attendu : « Bearer <jeton> ».")
+        token = ApiToken.find(secret.strip())
+        if token is None:
+            raise HttpError(401, "Jeton inconnu ou révoqué.")
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        access = ApiAccess(user=token.user, token=token)
+    request._faisse_api_access = access
+    return access
 
 
 def visible_territories(request: HttpRequest):
-    """The territories the request may see: all of them while the API is public."""
+    """The territories the request may see: all of them (their published plan is public)."""
+    access_of(request)
     return Territory.objects.all()
 
 
@@ -26,3 +61,15 @@ def get_territory(request: HttpRequest, slug: str) -> Territory:
         shown = slug if slug.isprintable() else repr(slug)
         raise HttpError(404, f"Territoire inconnu : « {shown} ».")
     return territory
+
+
+def api_abilities(request: HttpRequest, territory: Territory) -> dict[str, bool]:
+    access = access_of(request)
+    if access.token is not None and access.token.territory_id != territory.pk:
+        raise HttpError(
+            403, f"Ce jeton ne vaut que pour le territoire « {access.token.territory} »."
+        )
+    abilities = territory_abilities(access.user, territory)
+    if access.token is None or access.token.scope == ApiToken.Scope.READ:
+        abilities.update(dict.fromkeys(WRITE_ABILITIES, False))
+    return abilities

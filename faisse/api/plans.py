@@ -17,12 +17,13 @@ def node_payload(entry: TreeEntry) -> dict:
     }
 
 
-def plan_payload(plan: Plan) -> dict:
+def plan_payload(plan: Plan, *, drafts: bool = False) -> dict:
     """The plan in the shape the importer prints with --json, plus ids, description and shared.
 
     Three queries whatever the size of the plan: challenges, nodes, shared placements.
+    Unpublished nodes only with `drafts` (members of the territory).
     """
-    tree = PlanTree.load(plan)
+    tree = PlanTree.load(plan, drafts=drafts)
     return {
         "id": plan.pk,
         "title": plan.title,

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
 
-from faisse.api.access import get_territory, visible_territories
+from faisse.api.access import api_abilities, get_territory, visible_territories
 from faisse.api.plans import plan_payload
 from faisse.api.schemas import CommuneActionOut, CommuneOut, ErrorOut, PlanOut, TerritoryOut
 from faisse.locations.geography import PlanGeography
@@ -40,7 +40,9 @@ def list_territories(request: HttpRequest):
     "défis et l'arbre complet de ses éléments (axes, orientations, objectifs, actions).",
 )
 def territory_plan(request: HttpRequest, slug: str):
-    return plan_payload(current_plan(get_territory(request, slug)))
+    territory = get_territory(request, slug)
+    drafts = api_abilities(request, territory)["view_drafts"]
+    return plan_payload(current_plan(territory), drafts=drafts)
 
 
 def current_plan(territory) -> Plan:
@@ -64,7 +66,8 @@ def territory_communes(request: HttpRequest, slug: str):
     territory = get_territory(request, slug)
     communes = list(Commune.objects.of_territory(territory).order_by("name", "insee"))
     plan = Plan.objects.of_territory(territory).current()
-    counts = PlanGeography.load(plan).specific_action_counts() if plan else {}
+    drafts = api_abilities(request, territory)["view_drafts"]
+    counts = PlanGeography.load(plan, drafts=drafts).specific_action_counts() if plan else {}
     for commune in communes:
         commune.action_count = counts.get(commune.pk, 0)
     return communes
@@ -87,7 +90,8 @@ def commune_actions(request: HttpRequest, slug: str, insee: str):
     if commune is None:
         shown = insee if insee.isprintable() else repr(insee)
         raise HttpError(404, f"Commune inconnue dans {territory.name} : « {shown} ».")
-    geography = PlanGeography.load(current_plan(territory))
+    drafts = api_abilities(request, territory)["view_drafts"]
+    geography = PlanGeography.load(current_plan(territory), drafts=drafts)
     nodes = geography.tree.by_id
     return [
         {

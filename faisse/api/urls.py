@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from faisse.api import fallback, territories
+from faisse.api import fallback, nodes, territories
 from faisse.api.docs import LocalSwagger, docs_available
 
 api = NinjaAPI(
@@ -14,4 +14,5 @@ api = NinjaAPI(
     docs_url="/docs" if docs_available() else None,
 )
 api.add_router("/territories", territories.router)
+api.add_router("/territories", nodes.router)
 api.add_router("", fallback.router)  # last: it answers every address the others do not

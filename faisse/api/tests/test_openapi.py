@@ -25,6 +25,7 @@ PATHS = {
     "/api/v1/territories/{slug}/plan",
     "/api/v1/territories/{slug}/communes",
     "/api/v1/territories/{slug}/communes/{insee}/actions",
+    "/api/v1/territories/{slug}/nodes/{pk}",
 }
 
 

@@ -1,0 +1,126 @@
+"""Personal API tokens: hashed, scoped to a territory, read or read-write, revocable; the API
+applies the same abilities as the pages."""
+
+import json
+
+import pytest
+
+from faisse.accounts.models import ApiToken, Role
+from faisse.accounts.testing import make_member
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    plan = make_plan(make_territory("Agglo des Faïsses"))
+    draft = PlanNode.objects.filter(plan=plan, kind="axis").last()
+    draft.is_published = False
+    draft.save()
+    return plan
+
+
+def token_for(plan, role, scope=ApiToken.Scope.READ_WRITE):
+    user = make_member(plan.territory, role)
+    return ApiToken.create(user, plan.territory, "essai", scope)
+
+
+def call(client, method, url, secret=None, body=None):
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"} if secret else {}
+    if body is not None:
+        response = getattr(client, method)(
+            url, json.dumps(body), content_type="application/json", **headers
+        )
+    else:
+        response = getattr(client, method)(url, **headers)
+    return response.status_code, response.json()
+
+
+def axes(body):
+    return [node["title"] for node in body["nodes"]]
+
+
+def test_only_the_hash_is_stored_and_the_secret_is_shown_once(plan):
+    token, secret = token_for(plan, Role.EDITOR)
+    assert secret.startswith("faisse_") and secret not in token.token_hash
+    assert ApiToken.find(secret) == token and ApiToken.find(secret + "x") is None
+
+
+def test_drafts_are_returned_to_members_only(client, plan):
+    url = f"/api/v1/territories/{plan.territory.slug}/plan"
+    status, public = call(client, "get", url)
+    assert status == 200 and axes(public) == ["Axe 1"]
+    _token, secret = token_for(plan, Role.ELECTED, ApiToken.Scope.READ)
+    assert axes(call(client, "get", url, secret)[1]) == ["Axe 1", "Axe 2"]
+    _token, secret = token_for(plan, Role.PARTNER, ApiToken.Scope.READ)
+    assert axes(call(client, "get", url, secret)[1]) == ["Axe 1"]
+
+
+def test_a_read_write_token_of_an_editor_changes_a_node(client, plan):
+    _token, secret = token_for(plan, Role.EDITOR)
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    status, body = call(client, "patch", url, secret, {"version": 1, "title": "Par l'API"})
+    assert status == 200 and (body["title"], body["version"]) == ("Par l'API", 2)
+    status, body = call(client, "patch", url, secret, {"version": 1, "title": "Écrasement"})
+    assert status == 409 and "version actuelle est 2" in body["detail"]
+    node.refresh_from_db()
+    assert node.title == "Par l'API"
+
+
+def test_a_read_token_never_writes_nor_does_a_session(client, plan):
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    token, secret = token_for(plan, Role.EDITOR, ApiToken.Scope.READ)
+    assert call(client, "patch", url, secret, {"version": 1, "title": "x"})[0] == 403
+    client.force_login(token.user)
+    assert call(client, "patch", url, None, {"version": 1, "title": "x"})[0] == 401
+    node.refresh_from_db()
+    assert node.title == "Action 1"
+
+
+def test_a_pilot_token_changes_only_the_follow_up_of_its_actions(client, plan):
+    token, secret = token_for(plan, Role.PILOT)
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    node.pilots.add(token.user)
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    assert call(client, "patch", url, secret, {"version": 1, "follow_up": "Lancé"})[0] == 200
+    status, body = call(client, "patch", url, secret, {"version": 2, "title": "x"})
+    assert status == 403 and "title" in body["detail"]
+
+
+def test_a_token_counts_only_in_its_territory(client, plan):
+    _token, secret = token_for(plan, Role.ADMIN)
+    other = make_plan(make_territory())
+    status, body = call(client, "get", f"/api/v1/territories/{other.territory.slug}/plan", secret)
+    assert status == 403 and "ne vaut que pour" in body["detail"]
+
+
+def test_a_revoked_token_is_refused(client, plan):
+    token, secret = token_for(plan, Role.EDITOR)
+    url = f"/api/v1/territories/{plan.territory.slug}/plan"
+    assert call(client, "get", url, secret)[0] == 200
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+    token.revoke()
+    status, body = call(client, "get", url, secret)
+    assert status == 401 and body["detail"] == "Jeton inconnu ou révoqué."
+
+
+@pytest.mark.parametrize("header", ["Token abc", "Bearer", "Bearer faisse_inconnu", "Basic eDp5"])
+def test_malformed_or_unknown_credentials_are_401(client, plan, header):
+    response = client.get(
+        f"/api/v1/territories/{plan.territory.slug}/plan", HTTP_AUTHORIZATION=header
+    )
+    assert response.status_code == 401
+
+
+def test_unpublished_node_is_404_for_the_public(client, plan):
+    draft = PlanNode.objects.get(plan=plan, is_published=False)
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{draft.pk}"
+    assert call(client, "get", url)[0] == 404
+    _token, secret = token_for(plan, Role.ELECTED, ApiToken.Scope.READ)
+    status, body = call(client, "get", url, secret)
+    assert status == 200 and body["internal_notes"] == ""
