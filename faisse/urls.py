@@ -6,6 +6,7 @@ from faisse.api.urls import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("faisse.api.token_urls")),
     # Editor pages; staff only until roles per territory exist.
     path("<slug:slug>/gestion/", include("faisse.plans.urls")),
     path("<slug:slug>/gestion/", include("faisse.locations.urls")),

@@ -1,0 +1,57 @@
+"""A person's API tokens: create one for a territory where they hold a role, revoke it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faisse.accounts.models import ApiToken, Membership
+
+
+@login_required
+def token_list(request):
+    memberships = Membership.objects.filter(user=request.user).select_related("territory")
+    tokens = ApiToken.objects.filter(user=request.user).select_related("territory")
+    context = {
+        "memberships": memberships,
+        "tokens": tokens,
+        "scopes": ApiToken.Scope.choices,
+        "secret": request.session.pop("faisse_new_token", None),
+    }
+    return render(request, "api/tokens.html", context)
+
+
+@require_POST
+@login_required
+def token_create(request):
+    membership = (
+        Membership.objects.filter(user=request.user, territory_id=request.POST.get("territory"))
+        .select_related("territory")
+        .first()
+        if str(request.POST.get("territory", "")).isdigit()
+        else None
+    )
+    scope = request.POST.get("scope")
+    name = " ".join(request.POST.get("name", "").split())[:100]
+    if membership is None:
+        messages.error(request, _("Choisissez un territoire où vous avez un rôle."))
+    elif scope not in ApiToken.Scope.values:
+        messages.error(request, _("Choisissez la portée du jeton."))
+    elif not name:
+        messages.error(request, _("Donnez un nom au jeton (à quoi sert-il ?)."))
+    else:
+        _token, secret = ApiToken.create(request.user, membership.territory, name, scope)
+        # Shown once, on the next page, then forgotten: only its hash is kept.
+        request.session["faisse_new_token"] = secret
+        messages.success(request, _("Jeton créé : copiez-le maintenant, il ne sera plus affiché."))
+    return redirect("api_tokens")
+
+
+@require_POST
+@login_required
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
+    token.revoke()
+    messages.success(request, _("Jeton « %s » révoqué.") % token.name)
+    return redirect("api_tokens")
