@@ -1,0 +1,229 @@
+"""Every URL of the site and of the API, with every role, a member of another territory and
+anonymously: the expected status of each, in one table (also in docs/permissions.md).
+
+A URL pattern missing from the table fails the test: a new page must say who may see it.
+"""
+
+import json
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from faisse.accounts.models import ApiToken, Role
+from faisse.accounts.testing import make_member
+from faisse.locations.models import CommuneLink
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = ("anonymous", "partner", "elected", "pilot", "editor", "admin", "other")
+PUBLIC = dict.fromkeys(ACTORS, 200)
+LOGIN = 302  # anonymous people are sent to the login page
+
+
+def only(allowed: dict, refused: int = 403, anonymous: int = LOGIN) -> dict:
+    """Statuses for a page reserved to some roles."""
+    statuses = dict.fromkeys(ACTORS, refused)
+    statuses["anonymous"] = anonymous
+    statuses.update(allowed)
+    return statuses
+
+
+EDITORS = only({"editor": 200, "admin": 200})
+EDITORS_POST = only({"editor": 302, "admin": 302})
+MEMBERS_200 = dict.fromkeys(ACTORS, 200) | {"anonymous": LOGIN, "other": 200}
+
+# URL name → (method, statuses by actor). Pages about drafts answer 404 to those who may
+# not know they exist; editor pages answer 403 to signed-in people without the right.
+MATRIX = {
+    "portal:home": ("get", PUBLIC),
+    "portal:territory": ("get", PUBLIC),
+    "portal:plan": ("get", PUBLIC),
+    "portal:node": ("get", PUBLIC),
+    "portal:node (draft)": (
+        "get",
+        {
+            "anonymous": 404,
+            "partner": 404,
+            "elected": 200,
+            "pilot": 200,
+            "editor": 200,
+            "admin": 200,
+            "other": 404,
+        },
+    ),
+    "portal:communes": ("get", PUBLIC),
+    "portal:commune": ("get", PUBLIC),
+    "portal:map": ("get", PUBLIC),
+    "plans:structure": ("get", EDITORS),
+    "plans:similar_actions": ("get", EDITORS),
+    "plans:merge_similar": ("post", EDITORS_POST),
+    "plans:dismiss_similar": ("post", EDITORS_POST),
+    "plans:root_add": ("post", EDITORS_POST),
+    "plans:node_edit": ("get", only({"editor": 200, "admin": 200, "pilot": 200})),
+    "plans:node_add": ("post", EDITORS_POST),
+    "plans:node_move": ("post", EDITORS_POST),
+    "locations:review": ("get", EDITORS),
+    "locations:node": ("get", EDITORS),
+    "locations:add": ("post", EDITORS_POST),
+    "locations:change": ("post", EDITORS_POST),
+    "api_tokens": ("get", MEMBERS_200),
+    "api_token_create": ("post", dict.fromkeys(ACTORS, 302)),
+    "api_token_revoke": ("post", only({"admin": 302}, refused=404)),  # the admin's own token
+    # The API: reads are public (drafts for members only), writes need a read-write token.
+    "api:openapi-json": ("get", PUBLIC),
+    "api:openapi-view": ("get", PUBLIC),
+    "api:api-root": ("get", dict.fromkeys(ACTORS, 404)),
+    "api:unknown_address": ("get", dict.fromkeys(ACTORS, 404)),
+    "api:list_territories": ("get", PUBLIC),
+    "api:territory_plan": ("get", PUBLIC | {"other": 403}),
+    "api:territory_communes": ("get", PUBLIC | {"other": 403}),
+    "api:commune_actions": ("get", PUBLIC | {"other": 403}),
+    "api:get_node": ("get", PUBLIC | {"other": 403}),
+    "api:get_node (draft)": (
+        "get",
+        {
+            "anonymous": 404,
+            "partner": 404,
+            "elected": 200,
+            "pilot": 200,
+            "editor": 200,
+            "admin": 200,
+            "other": 403,
+        },
+    ),
+    "api:patch_node": (  # the follow-up of an action the pilot pilots
+        "patch",
+        {
+            "anonymous": 401,
+            "partner": 403,
+            "elected": 403,
+            "pilot": 200,
+            "editor": 200,
+            "admin": 200,
+            "other": 403,
+        },
+    ),
+}
+
+
+def url_names():
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    assert url_names() - {name.split(" ")[0] for name in MATRIX} == set()
+
+
+@pytest.fixture
+def world():
+    territory = make_territory("Agglo des Faïsses")
+    plan = make_plan(territory)
+    actions = list(PlanNode.objects.filter(plan=plan, kind="action").order_by("pk"))
+    draft = PlanNode.objects.filter(plan=plan, kind="axis").last()
+    draft.is_published = False
+    draft.save()
+    commune = territory.communes.first()
+    objective = actions[0].parent
+    link = CommuneLink.objects.create(
+        territory=territory, plan=plan, node=objective, commune=commune, origin="detected"
+    )
+    people = {role: make_member(territory, role) for role in Role.values}
+    actions[0].pilots.add(people[Role.PILOT])
+    people["other"] = make_member(make_territory(), Role.ADMIN)
+    tokens = {
+        actor: ApiToken.create(user, user.memberships.get().territory, "matrice", "read_write")
+        for actor, user in people.items()
+    }
+    return {
+        "territory": territory,
+        "plan": plan,
+        "actions": actions,
+        "draft": draft,
+        "commune": commune,
+        "link": link,
+        "people": people,
+        "tokens": tokens,
+    }
+
+
+def request_for(name: str, world: dict) -> tuple[str, dict]:
+    """The URL to call for a matrix entry, and the data to send."""
+    slug = world["territory"].slug
+    action = world["actions"][0]
+    base = name.split(" ")[0]
+    draft = name.endswith("(draft)")
+    node = world["draft"] if draft else action
+    args = {
+        "portal:territory": [slug],
+        "portal:plan": [slug],
+        "portal:communes": [slug],
+        "portal:map": [slug],
+        "portal:commune": [slug, world["commune"].insee],
+        "portal:node": [slug, PlanNode.URL_SEGMENTS[node.kind], node.pk],
+        "plans:structure": [slug],
+        "plans:similar_actions": [slug],
+        "plans:merge_similar": [slug],
+        "plans:dismiss_similar": [slug],
+        "plans:root_add": [slug],
+        "plans:node_edit": [slug, action.pk],
+        "plans:node_add": [slug, action.parent_id],
+        "plans:node_move": [slug, action.pk],
+        "locations:review": [slug],
+        "locations:node": [slug, action.parent_id],
+        "locations:add": [slug, action.pk],
+        "locations:change": [slug, world["link"].pk],
+        "api_token_revoke": [world["tokens"]["admin"][0].pk],
+        "api:territory_plan": [slug],
+        "api:territory_communes": [slug],
+        "api:commune_actions": [slug, world["commune"].insee],
+        "api:get_node": [slug, node.pk],
+        "api:patch_node": [slug, action.pk],
+        "api:unknown_address": ["nulle-part"],
+    }.get(base, [])
+    url = reverse(base, args=args)
+    data = {
+        "plans:merge_similar": {"first": action.pk, "second": world["actions"][1].pk},
+        "plans:dismiss_similar": {"first": action.pk, "second": world["actions"][2].pk},
+        "plans:root_add": {"kind": "axis", "title": "Nouvel axe"},
+        "plans:node_add": {"kind": "action", "title": "Nouvelle action"},
+        "plans:node_move": {"direction": "down"},
+        "locations:add": {"commune": world["commune"].pk},
+        "locations:change": {"action": "confirm"},
+        "api_token_create": {"territory": world["territory"].pk, "scope": "read", "name": "x"},
+        "api:patch_node": {"version": 1, "follow_up": "Suivi"},
+    }.get(base, {})
+    return url, data
+
+
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_permission_matrix(client, world, name):
+    method, expected = MATRIX[name]
+    url, data = request_for(name, world)
+    observed = {}
+    for actor in ACTORS:
+        client.logout()
+        headers = {}
+        if actor != "anonymous":
+            if name.startswith("api:"):
+                headers["HTTP_AUTHORIZATION"] = f"Bearer {world['tokens'][actor][1]}"
+            else:
+                client.force_login(world["people"][actor])
+        if method == "patch":
+            data["version"] = PlanNode.objects.get(pk=world["actions"][0].pk).version
+            response = client.patch(
+                url, json.dumps(data), content_type="application/json", **headers
+            )
+        else:
+            response = getattr(client, method)(url, data, **headers)
+        observed[actor] = response.status_code
+    assert observed == expected
