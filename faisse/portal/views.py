@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from faisse.accounts.abilities import can
 from faisse.locations.geography import PlanGeography
 from faisse.participation.models import ProcessStep
+from faisse.plans.editing import editable_fields
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
 from faisse.portal.communes import TerritoryCommunes, places_of, search, suggestions
@@ -83,9 +84,8 @@ def node_detail(request, slug, segment, pk):
     node = get_object_or_404(
         PlanNode.objects.select_related("plan"), pk=pk, kind=kind, plan__territory=territory
     )
-    outline = PlanOutline(
-        PlanTree.load(node.plan, drafts=_drafts(request, territory)), territory.slug
-    )
+    drafts = _drafts(request, territory)
+    outline = PlanOutline(PlanTree.load(node.plan, drafts=drafts), territory.slug)
     node = outline.tree.by_id.get(node.pk)
     if node is None:  # unpublished, or under an unpublished node, for this person
         raise Http404("Unpublished node")
@@ -110,6 +110,8 @@ def node_detail(request, slug, segment, pk):
         "previous": (previous, outline.url(previous)) if previous else None,
         "following": (following, outline.url(following)) if following else None,
         "places": places_of(geography, node, territory.slug),
+        "show_internal": drafts,
+        "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
         "nav_current": "plan",
     }
     return render(request, "portal/node_detail.html", context)

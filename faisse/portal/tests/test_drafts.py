@@ -50,3 +50,23 @@ def test_a_member_of_another_territory_does_not_see_drafts(client, plan, draft):
     orientation, _hidden = draft
     client.force_login(make_member(make_territory(), Role.ADMIN))
     assert client.get(orientation.get_absolute_url()).status_code == 404
+
+
+def test_internal_notes_and_the_edit_button_follow_the_role(client, plan):
+    action = PlanNode.objects.filter(plan=plan, kind="action").first()
+    action.internal_notes = "Budget à arbitrer en commission."
+    action.save()
+    url = action.get_absolute_url()
+    edit = f"/{plan.territory.slug}/gestion/elements/{action.pk}/modifier/"
+    for role, notes, button in (
+        (None, False, False),
+        (Role.PARTNER, False, False),
+        (Role.ELECTED, True, False),
+        (Role.EDITOR, True, True),
+    ):
+        client.logout()
+        if role:
+            client.force_login(make_member(plan.territory, role))
+        page = client.get(url).content.decode()
+        assert ("Budget à arbitrer" in page) is notes, role
+        assert (edit in page) is button, role
