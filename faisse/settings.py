@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "faisse.accounts",
+    "faisse.history",
     "ninja",  # serves the API docs page from its bundled Swagger UI files, not a CDN
     "faisse.territories",
     "faisse.plans",

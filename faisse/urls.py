@@ -10,5 +10,6 @@ urlpatterns = [
     # Editor pages; staff only until roles per territory exist.
     path("<slug:slug>/gestion/", include("faisse.plans.urls")),
     path("<slug:slug>/gestion/", include("faisse.locations.urls")),
+    path("<slug:slug>/gestion/", include("faisse.history.urls")),
     path("", include("faisse.portal.urls")),
 ]

@@ -35,7 +35,9 @@ def fill_plurals(text: str) -> str:
 
 def main() -> None:
     subprocess.run(
-        [*FAISSE, "makemessages", "-l", "fr", "--ignore", "*/tests/*"], cwd=PACKAGE, check=True
+        [*FAISSE, "makemessages", "-l", "fr", "--no-fuzzy-matching", "--ignore", "*/tests/*"],
+        cwd=PACKAGE,
+        check=True,
     )
     CATALOG.write_text(fill_plurals(CATALOG.read_text(encoding="utf-8")), encoding="utf-8")
     subprocess.run([*FAISSE, "compilemessages", "-l", "fr"], cwd=PACKAGE, check=True)

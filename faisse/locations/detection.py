@@ -5,6 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from faisse.locations.gazetteer import load_gazetteer
 from faisse.locations.matching import Match, PlaceMatcher, place_of
@@ -107,7 +109,9 @@ def apply_detection(detection: Detection) -> dict[str, int]:
         for (node_id, commune_id), evidence in wanted.items()
         if (node_id, commune_id) not in existing
     ]
-    CommuneLink.objects.bulk_create(created)
+    bulk_create_with_history(
+        created, CommuneLink, default_change_reason=_("Détection des communes")
+    )
     stale = [
         link.pk
         for key, link in existing.items()

@@ -6,6 +6,7 @@ sub-group, orientation), is linked to communes: then it applies to those commune
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from faisse.plans.models import Plan, PlanNode
 from faisse.territories.models import Commune, Territory
@@ -68,6 +69,10 @@ class CommuneLink(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = CommuneLinkQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("historique des liens avec les communes"),
+        verbose_name_plural=_("historique des liens avec les communes"),
+    )
 
     class Meta:
         verbose_name = _("lien avec une commune")

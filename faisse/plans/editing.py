@@ -76,6 +76,7 @@ def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
     except ValidationError as error:
         raise EditError(" ".join(error.messages)) from error
     current._change_reason = _("Modification dans le site")
+    current._history_user = user  # also outside a request (API, commands)
     current.save()
     return current
 

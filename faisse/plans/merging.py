@@ -10,6 +10,7 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from faisse.locations.models import CommuneLink, OutsidePlace
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
@@ -113,7 +114,16 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
             placement.save(update_fields=["node"])
             taken.add(placement.parent_id)
     linked = kept.commune_links.values_list("commune_id", flat=True)
-    CommuneLink.objects.filter(node=removed).exclude(commune_id__in=linked).update(node=kept)
+    moved = list(CommuneLink.objects.filter(node=removed).exclude(commune_id__in=linked))
+    for link in moved:
+        link.node = kept
+    bulk_update_with_history(
+        moved,
+        CommuneLink,
+        ["node"],
+        default_user=editor,
+        default_change_reason=_("Fusion d’actions similaires"),
+    )
     named = kept.outside_places.values_list("name", flat=True)
     OutsidePlace.objects.filter(node=removed).exclude(name__in=named).update(node=kept)
     extra = removed.description.strip()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from faisse.territories.models import Territory
 
@@ -55,6 +56,10 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("historique des projets de territoire"),
+        verbose_name_plural=_("historique des projets de territoire"),
+    )
 
     class Meta:
         verbose_name = _("projet de territoire")
@@ -93,6 +98,9 @@ class Challenge(models.Model):
     position = models.PositiveIntegerField(_("rang"), default=0)
     title = models.TextField(_("défi"))
     points = models.JSONField(_("précisions"), default=list, blank=True)
+    history = HistoricalRecords(
+        verbose_name=_("historique des défis"), verbose_name_plural=_("historique des défis")
+    )
 
     class Meta:
         verbose_name = _("défi")
@@ -150,6 +158,11 @@ class PlanNode(models.Model):
     # Raised on every save from the site: a form posted with an older version was based on
     # data someone else has changed since (optimistic concurrency control).
     version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(
+        m2m_fields=["pilots"],
+        verbose_name=_("historique des éléments du plan"),
+        verbose_name_plural=_("historique des éléments du plan"),
+    )
 
     class Meta:
         verbose_name = _("élément du plan")
@@ -189,6 +202,10 @@ class SharedPlacement(models.Model):
     node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="shared_placements")
     parent = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="shared_children")
     position = models.PositiveIntegerField(_("rang"), default=0)
+    history = HistoricalRecords(
+        verbose_name=_("historique des rattachements supplémentaires"),
+        verbose_name_plural=_("historique des rattachements supplémentaires"),
+    )
 
     class Meta:
         verbose_name = _("rattachement supplémentaire")

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from faisse.accounts.abilities import can
+from faisse.history.changes import history_preview
 from faisse.locations.geography import PlanGeography
 from faisse.participation.models import ProcessStep
 from faisse.plans.editing import editable_fields
@@ -112,6 +113,7 @@ def node_detail(request, slug, segment, pk):
         "places": places_of(geography, node, territory.slug),
         "show_internal": drafts,
         "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
+        "history": history_preview(request.user, node, territory),
         "nav_current": "plan",
     }
     return render(request, "portal/node_detail.html", context)

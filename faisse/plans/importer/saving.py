@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.outline import ParsedNode, ParsedPlan
@@ -53,9 +54,14 @@ def save_plan(
     plan.save()
     plan.nodes.all().delete()
     plan.challenges.all().delete()
-    Challenge.objects.bulk_create(
-        Challenge(plan=plan, territory=territory, position=i, title=c.title, points=c.points)
-        for i, c in enumerate(parsed.challenges, start=1)
+    reason = (_("Import de « %s »") % (details.source_name or title))[:100]
+    bulk_create_with_history(
+        [
+            Challenge(plan=plan, territory=territory, position=i, title=c.title, points=c.points)
+            for i, c in enumerate(parsed.challenges, start=1)
+        ],
+        Challenge,
+        default_change_reason=reason,
     )
     level: list[tuple[PlanNode | None, ParsedNode]] = [(None, node) for node in parsed.nodes]
     while level:
@@ -74,7 +80,7 @@ def save_plan(
                 )
             )
         _number_positions(rows)
-        saved = PlanNode.objects.bulk_create(rows)
+        saved = bulk_create_with_history(rows, PlanNode, default_change_reason=reason)
         level = [
             (node, child)
             for node, (_parent, parsed_node) in zip(saved, level, strict=True)

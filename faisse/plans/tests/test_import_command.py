@@ -128,8 +128,8 @@ def test_bad_period_and_date_are_refused(territory, ales_source):
 
 
 def test_saving_costs_one_insert_per_level_whatever_the_size(territory):
-    """One insert per tree level; only the database's own limit on parameters per query
-    (999 on SQLite) splits a large level into batches."""
+    """One insert per tree level, and one for its history rows; only the database's own
+    limit on parameters per query (999 on SQLite) splits a large level into batches."""
     import math
 
     from django.db import connection
@@ -142,11 +142,12 @@ def test_saving_costs_one_insert_per_level_whatever_the_size(territory):
             objective.add(ParsedNode("action", f"Action {i}", 3 + i))
         return ParsedPlan(title=f"Plan {actions}", nodes=[axis])
 
-    fields = [f for f in PlanNode._meta.concrete_fields if not f.primary_key]
-
     def batches(rows):
-        size = connection.ops.bulk_batch_size(fields, [None] * rows)
-        return math.ceil(rows / size)
+        total = 0
+        for model in (PlanNode, PlanNode.history.model):
+            fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+            total += math.ceil(rows / connection.ops.bulk_batch_size(fields, [None] * rows))
+        return total
 
     counts = {}
     for size in (10, 500):

@@ -1,0 +1,58 @@
+"""Editor pages of the history: the territory's activity log, one element's versions."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from faisse.accounts.decorators import editor_required
+from faisse.history.changes import RestoreError, activity_log, node_history, restore
+from faisse.plans.models import PlanNode
+
+
+def _node(territory, pk: int) -> PlanNode:
+    return get_object_or_404(
+        PlanNode.objects.select_related("plan", "territory"), pk=pk, territory=territory
+    )
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@require_safe
+@editor_required
+def activity(request, territory):
+    history = activity_log(territory, request.GET.get("page"))
+    context = {"territory": territory, "history": history}
+    return render(request, "history/activity.html", context)
+
+
+@require_safe
+@editor_required
+def node_history_page(request, territory, pk):
+    node = _node(territory, pk)
+    history = node_history(node, request.GET.get("page"))
+    context = {"territory": territory, "node": node, "history": history}
+    return render(request, "history/node_history.html", context)
+
+
+@require_POST
+@editor_required
+def node_restore(request, territory, pk):
+    node = _node(territory, pk)
+    history_id = _number(request.POST.get("history_id"))
+    try:
+        if history_id is None:
+            raise RestoreError(_("Choisissez la version à restaurer."))
+        restore(
+            node,
+            history_id,
+            request.user,
+            expected_version=_number(request.POST.get("version")),
+        )
+    except RestoreError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("La version choisie a été restaurée."))
+    return redirect("history:node", slug=territory.slug, pk=node.pk)
