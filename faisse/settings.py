@@ -3,15 +3,21 @@
 FAISSE_DATA_DIR  where the SQLite file and uploaded files live (default ./var)
 DATABASE_URL     e.g. postgres://user@host:5432/name (default: SQLite in FAISSE_DATA_DIR)
 DB_CONN_MAX_AGE  seconds a PostgreSQL connection is kept between requests (default 0)
-SECRET_KEY       required when DEBUG is off
-DEBUG            "1"/"true" to turn on (default off)
-ALLOWED_HOSTS    comma-separated (default: localhost names)
+SECRET_KEY       required in production (FAISSE_PRODUCTION=1); a development key otherwise
+DEBUG            "1"/"true" to turn on (default off; refused in production)
+ALLOWED_HOSTS    comma-separated (default: localhost names; required in production)
+
+Accounts, e-mail and security settings (FAISSE_PRODUCTION, EMAIL_*, FAISSE_LOGIN_*,
+FAISSE_SIGNIN_LINK_MINUTES, OIDC_*, SECURE_PROXY_SSL_HEADER…) are described in
+docs/operations.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -29,14 +35,22 @@ def env_list(name: str, default: str) -> list[str]:
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("FAISSE_DATA_DIR", "var")).resolve()
 
+# FAISSE_PRODUCTION=1 turns on everything a public deployment needs (HTTPS only, HSTS,
+# secure cookies) and refuses to start with a development key or DEBUG.
+PRODUCTION = env_bool("FAISSE_PRODUCTION")
 DEBUG = env_bool("DEBUG")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must stay off in production (FAISSE_PRODUCTION=1).")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("FAISSE_INSECURE_DEV_KEY", default=True):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY must be set in production (FAISSE_PRODUCTION=1).")
     # Development and demo only: a production deployment sets SECRET_KEY.
     SECRET_KEY = "insecure-dev-key-set-SECRET_KEY-in-production"
+if PRODUCTION and not os.environ.get("ALLOWED_HOSTS"):
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (FAISSE_PRODUCTION=1).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",  # login throttling
+    "csp",  # Content-Security-Policy (its checks catch outdated settings)
     "faisse.accounts",
     "faisse.history",
     "ninja",  # serves the API docs page from its bundled Swagger UI files, not a CDN
@@ -59,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,10 +85,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "faisse.urls"
-LOGIN_URL = "admin:login"
 WSGI_APPLICATION = "faisse.wsgi.application"
 
 TEMPLATES = [
@@ -119,6 +136,117 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: e-mail and password, one-time sign-in links (django-sesame), login throttling
+# (django-axes), optional OpenID Connect (ProConnect). See docs/operations.md.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "portal:home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out people
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
+]
+
+SIGNIN_LINK_MINUTES = int(os.environ.get("FAISSE_SIGNIN_LINK_MINUTES", "15"))
+SESAME_MAX_AGE = SIGNIN_LINK_MINUTES * 60
+SESAME_ONE_TIME = True  # a link works once: logging in invalidates it
+SESAME_TOKENS = ["sesame.tokens_v2"]
+# One sign-in link or password reset e-mail per address and per this many seconds.
+ACCOUNT_EMAIL_INTERVAL = int(os.environ.get("FAISSE_ACCOUNT_EMAIL_INTERVAL", "60"))
+
+AXES_FAILURE_LIMIT = int(os.environ.get("FAISSE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("FAISSE_LOGIN_LOCKOUT_MINUTES", "15")))
+# Lock an address after repeated failures, and an IP address trying many addresses.
+# "username+ip_address" would lock only the pair.
+LOGIN_LOCKOUT_PARAMETERS = [
+    item.split("+") if "+" in item else item
+    for item in env_list("FAISSE_LOGIN_LOCKOUT_PARAMETERS", "username,ip_address")
+]
+AXES_LOCKOUT_PARAMETERS = "faisse.accounts.throttling.lockout_parameters"
+AXES_USERNAME_FORM_FIELD = "username"  # the field name of Django's login forms
+AXES_USERNAME_CALLABLE = "faisse.accounts.throttling.attempted_email"
+AXES_LOCKOUT_CALLABLE = "faisse.accounts.views.lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "sesame", "token"]
+if os.environ.get("FAISSE_PROXY_COUNT"):  # behind reverse proxies that set X-Forwarded-For
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["FAISSE_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# OpenID Connect: entirely off unless OIDC_RP_CLIENT_ID is set. A person is matched by
+# e-mail address; a login never creates a membership.
+OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
+if OIDC_ENABLED:
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    _oidc_required = [
+        "OIDC_RP_CLIENT_SECRET",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+    ] + (["OIDC_OP_JWKS_ENDPOINT"] if OIDC_RP_SIGN_ALGO[:2] in {"RS", "ES"} else [])
+    _oidc_missing = [name for name in _oidc_required if not os.environ.get(name)]
+    if _oidc_missing:
+        raise ImproperlyConfigured("OIDC_RP_CLIENT_ID is set but not " + ", ".join(_oidc_missing))
+    OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ["OIDC_RP_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email given_name usual_name")
+    OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER")  # off: only people already known
+    OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "ProConnect")
+    OIDC_TIMEOUT = 10
+    LOGIN_REDIRECT_URL_FAILURE = "/connexion/?oidc=echec"
+    AUTHENTICATION_BACKENDS.append("faisse.accounts.oidc.OIDCBackend")
+
+# E-mail: printed on the console unless an SMTP server is given.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Faïsse <ne-pas-repondre@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Security. Always: no framing, no MIME sniffing, no referrer to other sites, HttpOnly
+# session cookie, a strict Content-Security-Policy. In production: HTTPS only.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):  # e.g. "HTTP_X_FORWARDED_PROTO,https"
+    _header, _, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No inline script: a page that needs one adds the request's nonce to its tag.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # The interface is written in French (the source language of its messages) and goes
 # through Django's translation machinery so that other languages can be added.

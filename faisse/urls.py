@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -6,10 +7,15 @@ from faisse.api.urls import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("faisse.accounts.urls")),  # connexion/, compte/, invitation/…
     path("", include("faisse.api.token_urls")),
     # Editor pages; staff only until roles per territory exist.
     path("<slug:slug>/gestion/", include("faisse.plans.urls")),
     path("<slug:slug>/gestion/", include("faisse.locations.urls")),
     path("<slug:slug>/gestion/", include("faisse.history.urls")),
+    path("<slug:slug>/gestion/", include("faisse.accounts.member_urls")),
     path("", include("faisse.portal.urls")),
 ]
+
+if getattr(settings, "OIDC_ENABLED", False):  # OpenID Connect (ProConnect), off by default
+    urlpatterns.insert(2, path("oidc/", include("mozilla_django_oidc.urls")))

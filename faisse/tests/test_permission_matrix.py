@@ -9,7 +9,7 @@ import json
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from faisse.accounts.models import ApiToken, Role
+from faisse.accounts.models import ApiToken, Invitation, Role
 from faisse.accounts.testing import make_member
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
@@ -108,6 +108,24 @@ MATRIX = {
             "other": 403,
         },
     ),
+    "accounts:login": ("get", dict.fromkeys(ACTORS, 302) | {"anonymous": 200}),
+    "accounts:logout": ("post", dict.fromkeys(ACTORS, 302)),
+    "accounts:signin_link": ("get", PUBLIC),
+    "accounts:signin_link_open": ("get", PUBLIC),  # an unknown link: a page that says so
+    "accounts:password_reset": ("get", PUBLIC),
+    "accounts:password_reset_done": ("get", PUBLIC),
+    "accounts:password_reset_confirm": ("get", PUBLIC),  # an invalid link: a page that says so
+    "accounts:password_reset_complete": ("get", PUBLIC),
+    "accounts:account": ("get", MEMBERS_200),
+    "accounts:password_change": ("get", MEMBERS_200),
+    "accounts:password_change_done": ("get", MEMBERS_200),
+    "accounts:invitation": ("get", PUBLIC),  # an unknown invitation: a page that says so
+    "members:list": ("get", only({"admin": 200})),
+    "members:invite": ("post", only({"admin": 302})),
+    "members:edit": ("get", only({"admin": 200})),
+    "members:remove": ("post", only({"admin": 302})),
+    "members:invitation_resend": ("post", only({"admin": 302})),
+    "members:invitation_cancel": ("post", only({"admin": 302})),
 }
 
 
@@ -147,7 +165,9 @@ def world():
         actor: ApiToken.create(user, user.memberships.get().territory, "matrice", "read_write")
         for actor, user in people.items()
     }
+    invitation, _token = Invitation.create(territory, "invite@example.org", Role.PARTNER)
     return {
+        "invitation": invitation,
         "territory": territory,
         "plan": plan,
         "actions": actions,
@@ -195,6 +215,15 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
         "api:get_node": [slug, node.pk],
         "api:patch_node": [slug, action.pk],
         "api:unknown_address": ["nulle-part"],
+        "accounts:signin_link_open": ["lien-inconnu"],
+        "accounts:password_reset_confirm": ["MQ", "lien-inconnu"],
+        "accounts:invitation": ["invitation-inconnue"],
+        "members:list": [slug],
+        "members:invite": [slug],
+        "members:edit": [slug, world["people"][Role.PARTNER].memberships.get().pk],
+        "members:remove": [slug, world["people"][Role.PARTNER].memberships.get().pk],
+        "members:invitation_resend": [slug, world["invitation"].pk],
+        "members:invitation_cancel": [slug, world["invitation"].pk],
     }.get(base, [])
     url = reverse(base, args=args)
     data = {
@@ -207,6 +236,7 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
         "locations:change": {"action": "confirm"},
         "api_token_create": {"territory": world["territory"].pk, "scope": "read", "name": "x"},
         "api:patch_node": {"version": 1, "follow_up": "Suivi"},
+        "members:invite": {"email": "nouveau@example.org", "role": "partner"},
     }.get(base, {})
     return url, data
 

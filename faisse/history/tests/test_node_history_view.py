@@ -18,7 +18,7 @@ def url(node):
 
 def test_anonymous_people_are_sent_to_the_login_page(client, action):
     response = client.get(url(action))
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert response.status_code == 302 and "/connexion/" in response["Location"]
 
 
 def test_only_editors_and_admins_of_the_territory_see_it(client, action, outsiders):

@@ -75,7 +75,7 @@ def test_refused_to_people_who_may_not_edit_and_nothing_changes(client, action, 
     older = versions(action)[0]
     client.logout()
     response = client.post(url(action), {"history_id": older.history_id})
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert response.status_code == 302 and "/connexion/" in response["Location"]
     for person in outsiders.values():
         client.force_login(person)
         assert client.post(url(action), {"history_id": older.history_id}).status_code == 403

@@ -35,7 +35,7 @@ def review_url(plan):
 
 def test_anonymous_is_sent_to_login_and_non_editors_are_refused(client, located):
     response = client.get(review_url(located))
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/connexion/" in response["Location"]
     for user in (
         make_member(located.territory, Role.ELECTED),
         make_member(located.territory, Role.PILOT),

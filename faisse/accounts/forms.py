@@ -1,0 +1,139 @@
+"""Forms of the account pages and of member management."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from faisse.accounts.models import Membership, Role, User
+
+
+class LoginForm(AuthenticationForm):
+    """E-mail address and password (the field keeps Django's name, `username`)."""
+
+    username = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Adresse électronique ou mot de passe incorrect. Après plusieurs erreurs, "
+            "la connexion est bloquée pendant quelques minutes."
+        ),
+        "inactive": _("Ce compte est désactivé."),
+    }
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+
+class NewAccountForm(forms.Form):
+    """What a new person gives when accepting an invitation."""
+
+    first_name = forms.CharField(
+        label=_("Prénom"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Nom"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+    )
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Mot de passe, une seconde fois"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("Les deux mots de passe ne sont pas identiques."))
+        elif first:
+            user = User(
+                email=self.email,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(first, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class RoleFields(forms.Form):
+    """Role, and commune for élus, in a territory."""
+
+    role = forms.ChoiceField(
+        label=_("Rôle"), choices=[("", _("— choisir un rôle —")), *Role.choices]
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune (élu·e)"),
+        queryset=None,
+        required=False,
+        empty_label=_("— aucune —"),
+        help_text=_("Seulement pour les élu·es : la commune qu’ils ou elles représentent."),
+    )
+
+    def __init__(self, *args, territory, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.territory = territory
+        self.fields["commune"].queryset = territory.communes.only("pk", "name", "insee")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") != Role.ELECTED:
+            data["commune"] = None
+        return data
+
+
+class InviteForm(RoleFields):
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    field_order = ["email", "role", "commune"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(territory=self.territory, user__email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Cette personne est déjà membre du territoire : modifiez plutôt son rôle.")
+            )
+        return email
+
+
+class MemberForm(RoleFields):
+    commissions = forms.CharField(
+        label=_("Commissions"),
+        max_length=255,
+        required=False,
+        help_text=_("Pour les élu·es : les commissions où ils ou elles siègent."),
+    )

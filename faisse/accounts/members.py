@@ -1,0 +1,157 @@
+"""Member management of a territory, for its administrators: the members and their roles,
+invitations by e-mail (sent, resent, cancelled)."""
+
+import secrets
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faisse.accounts import emails
+from faisse.accounts.decorators import ability_required
+from faisse.accounts.forms import InviteForm, MemberForm
+from faisse.accounts.models import Invitation, Membership, Role, hash_token
+
+manage_members = ability_required("manage_members")
+
+
+def _page(request, territory, invite_form=None, status=200):
+    members = (
+        Membership.objects.filter(territory=territory)
+        .select_related("user", "commune")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+    invitations = (
+        Invitation.objects.filter(territory=territory, accepted_at__isnull=True)
+        .select_related("commune", "invited_by")
+        .order_by("email")
+    )
+    context = {
+        "territory": territory,
+        "members": members,
+        "invitations": invitations,
+        "now": timezone.now(),
+        "form": invite_form or InviteForm(territory=territory),
+        "nav_current": "members",
+    }
+    return render(request, "accounts/members.html", context, status=status)
+
+
+@manage_members
+def member_list(request, territory):
+    return _page(request, territory)
+
+
+@require_POST
+@manage_members
+def invite(request, territory):
+    form = InviteForm(request.POST, territory=territory)
+    if not form.is_valid():
+        return _page(request, territory, form, status=400)
+    data = form.cleaned_data
+    with transaction.atomic():
+        # A new invitation to the same address replaces the pending one.
+        Invitation.objects.filter(
+            territory=territory, email=data["email"], accepted_at__isnull=True
+        ).delete()
+        invitation, token = Invitation.create(
+            territory, data["email"], data["role"], invited_by=request.user, commune=data["commune"]
+        )
+    emails.send_invitation(request, invitation, token)
+    messages.success(request, _("Invitation envoyée à %s.") % invitation.email)
+    return redirect("members:list", territory.slug)
+
+
+def _is_last_admin(membership) -> bool:
+    return (
+        membership.role == Role.ADMIN
+        and not Membership.objects.filter(territory=membership.territory, role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+@manage_members
+def member_edit(request, territory, pk):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, territory=territory
+    )
+    initial = {
+        "role": membership.role,
+        "commune": membership.commune_id,
+        "commissions": membership.commissions,
+    }
+    form = MemberForm(request.POST or None, initial=initial, territory=territory)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["role"] != Role.ADMIN and _is_last_admin(membership):
+            form.add_error(
+                "role",
+                _(
+                    "C’est le ou la seule administrateur·rice du territoire : nommez-en un·e autre "
+                    "avant de changer son rôle."
+                ),
+            )
+        else:
+            membership.role = data["role"]
+            membership.commune = data["commune"]
+            membership.commissions = data["commissions"].strip()
+            membership.save(update_fields=["role", "commune", "commissions"])
+            messages.success(request, _("Rôle de %s mis à jour.") % membership.user)
+            return redirect("members:list", territory.slug)
+    context = {
+        "territory": territory,
+        "membership": membership,
+        "form": form,
+        "nav_current": "members",
+    }
+    return render(request, "accounts/member_edit.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@manage_members
+def member_remove(request, territory, pk):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, territory=territory
+    )
+    if _is_last_admin(membership):
+        messages.error(
+            request,
+            _(
+                "%s est le ou la seule administrateur·rice du territoire : nommez-en un·e autre "
+                "avant de le ou la retirer."
+            )
+            % membership.user,
+        )
+    else:
+        membership.delete()  # the person keeps their account and their other roles
+        messages.success(request, _("%s ne fait plus partie du territoire.") % membership.user)
+    return redirect("members:list", territory.slug)
+
+
+@require_POST
+@manage_members
+def invitation_resend(request, territory, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, territory=territory, accepted_at__isnull=True)
+    # Only the token's hash is stored: resending makes a new token (the old link stops
+    # working) and gives the invitation its full validity again.
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.expires_at = timezone.now() + Invitation.VALIDITY
+    invitation.invited_by = request.user
+    invitation.save(update_fields=["token_hash", "expires_at", "invited_by"])
+    emails.send_invitation(request, invitation, token)
+    messages.success(request, _("Invitation renvoyée à %s.") % invitation.email)
+    return redirect("members:list", territory.slug)
+
+
+@require_POST
+@manage_members
+def invitation_cancel(request, territory, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, territory=territory, accepted_at__isnull=True)
+    invitation.delete()
+    messages.success(request, _("Invitation à %s annulée.") % invitation.email)
+    return redirect("members:list", territory.slug)

@@ -1,0 +1,50 @@
+"""Limits on login attempts (django-axes) and on e-mails sent on request.
+
+django-axes counts failures by e-mail address and by IP address (`LOGIN_LOCKOUT_PARAMETERS`
+in the settings); `attempted_email` makes "Camille@X.fr" and "camille@x.fr" count as the
+same address. `may_send` keeps anyone from flooding an inbox with sign-in links or
+password reset e-mails.
+"""
+
+import hashlib
+
+from axes.models import AccessBase
+from django.conf import settings
+from django.core.cache import cache
+
+
+def attempted_email(request, credentials: dict | None) -> str | None:
+    """The address a login attempt was made for, normalised (AXES_USERNAME_CALLABLE)."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    value = credentials.get(field) if credentials else getattr(request, "POST", {}).get(field)
+    if not value:
+        return None
+    return str(value).strip().lower()[:254]
+
+
+def lockout_parameters(request_or_attempt, credentials: dict | None) -> list:
+    """What failures are counted by (AXES_LOCKOUT_PARAMETERS).
+
+    An attempt without an address (a sign-in link, an OpenID Connect callback) is counted
+    by IP address only: counting it by "no address" would let a few bad links from
+    anywhere block everybody's sign-in links.
+    """
+    if isinstance(request_or_attempt, AccessBase):
+        username = request_or_attempt.username
+    else:
+        username = attempted_email(request_or_attempt, credentials)
+    configured = settings.LOGIN_LOCKOUT_PARAMETERS
+    if username:
+        return configured
+    without = [p for p in configured if "username" not in ([p] if isinstance(p, str) else p)]
+    return without or ["ip_address"]
+
+
+def may_send(kind: str, email: str) -> bool:
+    """True at most once per `ACCOUNT_EMAIL_INTERVAL` seconds for a kind of e-mail and an
+    address (the shared cache makes it hold across application servers)."""
+    interval = settings.ACCOUNT_EMAIL_INTERVAL
+    if interval <= 0:
+        return True
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return cache.add(f"faisse:mail:{kind}:{digest}", 1, timeout=interval)
