@@ -5,6 +5,7 @@ A URL pattern missing from the table fails the test: a new page must say who may
 """
 
 import json
+from pathlib import Path
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
@@ -73,7 +74,7 @@ MATRIX = {
     "locations:change": ("post", EDITORS_POST),
     "api_tokens": ("get", MEMBERS_200),
     "api_token_create": ("post", dict.fromkeys(ACTORS, 302)),
-    "api_token_revoke": ("post", only({"admin": 302}, refused=404)),  # the admin's own token
+    "api_token_revoke (the admin's own token)": ("post", only({"admin": 302}, refused=404)),
     # The API: reads are public (drafts for members only), writes need a read-write token.
     "api:openapi-json": ("get", PUBLIC),
     "api:openapi-view": ("get", PUBLIC),
@@ -96,7 +97,7 @@ MATRIX = {
             "other": 403,
         },
     ),
-    "api:patch_node": (  # the follow-up of an action the pilot pilots
+    "api:patch_node (an action the pilot pilots)": (
         "patch",
         {
             "anonymous": 401,
@@ -111,21 +112,23 @@ MATRIX = {
     "accounts:login": ("get", dict.fromkeys(ACTORS, 302) | {"anonymous": 200}),
     "accounts:logout": ("post", dict.fromkeys(ACTORS, 302)),
     "accounts:signin_link": ("get", PUBLIC),
-    "accounts:signin_link_open": ("get", PUBLIC),  # an unknown link: a page that says so
+    "accounts:signin_link_open (unknown link)": ("get", PUBLIC),  # a page that says so
     "accounts:password_reset": ("get", PUBLIC),
     "accounts:password_reset_done": ("get", PUBLIC),
-    "accounts:password_reset_confirm": ("get", PUBLIC),  # an invalid link: a page that says so
+    "accounts:password_reset_confirm (invalid link)": ("get", PUBLIC),
     "accounts:password_reset_complete": ("get", PUBLIC),
     "accounts:account": ("get", MEMBERS_200),
     "accounts:password_change": ("get", MEMBERS_200),
     "accounts:password_change_done": ("get", MEMBERS_200),
-    "accounts:invitation": ("get", PUBLIC),  # an unknown invitation: a page that says so
+    "accounts:invitation (unknown token)": ("get", PUBLIC),
     "members:list": ("get", only({"admin": 200})),
     "members:invite": ("post", only({"admin": 302})),
     "members:edit": ("get", only({"admin": 200})),
     "members:remove": ("post", only({"admin": 302})),
     "members:invitation_resend": ("post", only({"admin": 302})),
     "members:invitation_cancel": ("post", only({"admin": 302})),
+    # Django's admin is for the operators of the instance (superusers) only.
+    "admin:index (Django's admin, all its pages)": ("get", dict.fromkeys(ACTORS, 302)),
 }
 
 
@@ -133,7 +136,9 @@ def url_names():
     def walk(patterns, namespace=None):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                if pattern.namespace != "admin":
+                if pattern.namespace == "admin":
+                    yield "admin:index"  # its own pages all answer to the same rule
+                else:
                     yield from walk(pattern.url_patterns, pattern.namespace or namespace)
             elif pattern.name:
                 yield f"{namespace}:{pattern.name}" if namespace else pattern.name
@@ -143,6 +148,21 @@ def url_names():
 
 def test_every_url_pattern_is_in_the_matrix():
     assert url_names() - {name.split(" ")[0] for name in MATRIX} == set()
+
+
+def test_the_documented_matrix_is_the_tested_one():
+    """docs/permissions.md shows the same table as MATRIX, row for row."""
+    docs = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
+    documented = {}
+    for line in docs.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 2 + len(ACTORS) and cells[0].startswith("`") and cells[1].isupper():
+            name = cells[0].replace("`", "")
+            documented[name] = (
+                cells[1].lower(),
+                dict(zip(ACTORS, map(int, cells[2:]), strict=True)),
+            )
+    assert documented == MATRIX
 
 
 @pytest.fixture
@@ -184,7 +204,7 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
     slug = world["territory"].slug
     action = world["actions"][0]
     base = name.split(" ")[0]
-    draft = name.endswith("(draft)")
+    draft = "(draft)" in name
     node = world["draft"] if draft else action
     args = {
         "portal:territory": [slug],
