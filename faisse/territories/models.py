@@ -1,5 +1,6 @@
 """Territories (EPCI) and their member communes."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -7,6 +8,22 @@ from django.utils.translation import gettext_lazy as _
 
 siren_validator = RegexValidator(r"^\d{9}$", _("Un SIREN compte 9 chiffres."))
 insee_validator = RegexValidator(r"^(\d{5}|2[AB]\d{3})$", _("Un code INSEE compte 5 caractères."))
+
+# A territory's pages live at /<slug>/: a slug must not be one of the site's own first
+# address segments. A test checks this list against the URL configuration.
+RESERVED_SLUGS = frozenset(
+    {"admin", "api", "compte", "connexion", "deconnexion", "invitation", "mot-de-passe"}
+    | {"oidc", "static", "media", "favicon.ico", "robots.txt"}
+)
+
+
+def validate_unreserved_slug(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("« %(slug)s » est réservé par le site ; choisissez un autre identifiant."),
+            params={"slug": slug},
+            code="reserved",
+        )
 
 
 class Territory(models.Model):
@@ -25,7 +42,12 @@ class Territory(models.Model):
         _("SIREN"), max_length=9, unique=True, null=True, blank=True, validators=[siren_validator]
     )
     kind = models.CharField(_("nature"), max_length=8, choices=Kind.choices, default=Kind.OTHER)
-    slug = models.SlugField(_("identifiant d'adresse"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("identifiant d'adresse"),
+        max_length=80,
+        unique=True,
+        validators=[validate_unreserved_slug],
+    )
 
     class Meta:
         verbose_name = _("territoire")
