@@ -16,7 +16,7 @@ from faisse.locations.detection import apply_detection, detect
 from faisse.participation.loading import ALES_2018_PROCESS, load_process_steps
 from faisse.plans.importer import parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
-from faisse.plans.models import Plan
+from faisse.plans.models import Plan, PlanNode
 from faisse.territories.loading import load_ales
 
 ALES_2018_SOURCE = Path(__file__).parent / "plans" / "data" / "projet-de-territoire-ales-2018.txt"
@@ -91,6 +91,19 @@ def ensure_demo_accounts(territory) -> tuple[list[tuple[str, str]], str]:
     return accounts, password
 
 
+DEMO_PILOTED_ACTIONS = 3
+
+
+def give_demo_pilot_actions(plan) -> None:
+    """The demo pilot follows the first actions of the plan, so that the role shows."""
+    pilot = User.objects.get(email=DEMO_ACCOUNTS[2][0])
+    if PlanNode.pilots.through.objects.filter(user=pilot).exists():
+        return
+    actions = PlanNode.objects.filter(plan=plan, kind=PlanNode.Kind.ACTION)
+    for action in actions.order_by("source_line", "pk")[:DEMO_PILOTED_ACTIONS]:
+        action.pilots.add(pilot)
+
+
 def install_demo() -> DemoReport:
     territory = load_ales()
     plan = Plan.objects.filter(territory=territory, source_name=ALES_2018_SOURCE.name).first()
@@ -101,6 +114,7 @@ def install_demo() -> DemoReport:
         apply_detection(detect(plan))  # links recorded as "detected", for editors to review
     steps = load_process_steps(ALES_2018_PROCESS, territory, plan)
     accounts, password = ensure_demo_accounts(territory)
+    give_demo_pilot_actions(plan)
     return DemoReport(
         territory=territory.name,
         communes=territory.communes.count(),

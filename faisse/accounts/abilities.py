@@ -41,6 +41,13 @@ def role_in(user, territory: Territory) -> str | None:
     return cache[territory.pk]
 
 
+def remember_roles(user, memberships) -> None:
+    """Fill the role cache from memberships already loaded (no query per territory)."""
+    cache = user.__dict__.setdefault("_faisse_roles", {})
+    for membership in memberships:
+        cache[membership.territory_id] = membership.role
+
+
 def territory_abilities(user, territory: Territory) -> dict[str, bool]:
     if getattr(user, "is_superuser", False) and user.is_active:
         granted = set(ABILITIES)
@@ -53,3 +60,12 @@ def can(user, ability: str, territory: Territory) -> bool:
     if ability not in ABILITIES:
         raise ValueError(f"Unknown ability: {ability}")
     return territory_abilities(user, territory)[ability]
+
+
+MANAGEMENT_ABILITIES = ("edit_plan", "follow_up", "manage_members")
+
+
+def may_manage(user, territory: Territory) -> bool:
+    """Whether the person has a management space in the territory (/<slug>/gestion/)."""
+    abilities = territory_abilities(user, territory)
+    return any(abilities[ability] for ability in MANAGEMENT_ABILITIES)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from sesame.tokens import parse_token
 
 from faisse.accounts import emails
-from faisse.accounts.abilities import can
+from faisse.accounts.abilities import may_manage, remember_roles
 from faisse.accounts.forms import EmailForm, LoginForm, NewAccountForm
 from faisse.accounts.models import Invitation, Membership, User, hash_token
 from faisse.accounts.throttling import may_send
@@ -88,9 +88,9 @@ def account(request):
         .select_related("territory", "commune")
         .order_by("territory__name")
     )
+    remember_roles(request.user, memberships)
     rows = [
-        (membership, can(request.user, "manage_members", membership.territory))
-        for membership in memberships
+        (membership, may_manage(request.user, membership.territory)) for membership in memberships
     ]
     return render(request, "accounts/account.html", {"rows": rows})
 

@@ -20,6 +20,8 @@ from faisse.plans.editing import (
     editable_fields,
     move_among_siblings,
     move_under,
+    pilot_candidates,
+    set_pilots,
     update_node,
 )
 from faisse.plans.models import Plan, PlanNode
@@ -90,6 +92,7 @@ def node_edit(request, slug, pk):
         if current
         else [],
         "structure": allowed == EDITOR_FIELDS and _structure_choices(node),
+        "pilot_choices": _pilot_choices(node) if allowed == EDITOR_FIELDS else None,
     }
     return render(request, "plans/node_edit.html", context, status=409 if current else 200)
 
@@ -105,6 +108,30 @@ def _structure_choices(node: PlanNode) -> dict:
         "parents": list(parents.order_by("position", "id").only("id", "kind", "number", "title")),
         "may_be_root": node.kind in CHILD_KINDS[None],
     }
+
+
+def _pilot_choices(node: PlanNode) -> list[tuple] | None:
+    """(person, is a pilot) for each member who may pilot; None for nodes other than actions."""
+    if node.kind != PlanNode.Kind.ACTION:
+        return None
+    current = set(node.pilots.values_list("pk", flat=True))
+    return [(person, person.pk in current) for person in pilot_candidates(node.territory)]
+
+
+@require_POST
+@editor_required
+def node_pilots(request, territory, pk):
+    node = _node(territory, pk)
+    values = request.POST.getlist("pilots")
+    try:
+        if not all(value.isdigit() for value in values):
+            raise EditError(_("Choisissez les pilotes dans la liste."))
+        set_pilots(node, request.user, [int(value) for value in values])
+    except EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Pilotes enregistrés."))
+    return redirect("plans:node_edit", slug=territory.slug, pk=node.pk)
 
 
 @editor_required

@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from faisse.accounts.abilities import can
+from faisse.accounts.abilities import GRANTS, can
+from faisse.accounts.models import User
 from faisse.plans.models import PlanNode
 
 EDITOR_FIELDS = ("title", "number", "description", "is_published", "internal_notes", "follow_up")
@@ -153,3 +154,28 @@ def move_under(node: PlanNode, parent: PlanNode | None) -> PlanNode:
     node._change_reason = _("Déplacé")
     node.save()
     return node
+
+
+def pilot_candidates(territory):
+    """Members who may pilot an action: those whose role lets them write a follow-up."""
+    roles = [role for role, granted in GRANTS.items() if role and "follow_up" in granted]
+    return User.objects.filter(
+        is_active=True, memberships__territory=territory, memberships__role__in=roles
+    ).order_by("last_name", "first_name", "email")
+
+
+@transaction.atomic
+def set_pilots(node: PlanNode, user, pilot_ids: list[int]) -> None:
+    """Give the action exactly these pilots; history records who changed them."""
+    if not can(user, "edit_plan", node.territory):
+        raise PermissionError("edit_plan")
+    if node.kind != PlanNode.Kind.ACTION:
+        raise EditError(_("Seules les actions ont des pilotes."))
+    pilots = list(pilot_candidates(node.territory).filter(pk__in=set(pilot_ids)))
+    if len(pilots) != len(set(pilot_ids)):
+        raise EditError(
+            _("Choisissez les pilotes parmi les membres du territoire qui suivent des actions.")
+        )
+    node._history_user = user
+    node._change_reason = _("Pilotes modifiés")
+    node.pilots.set(pilots)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("elements/<int:pk>/modifier/", edit_views.node_edit, name="node_edit"),
     path("elements/<int:pk>/ajouter/", edit_views.node_add, name="node_add"),
     path("elements/<int:pk>/deplacer/", edit_views.node_move, name="node_move"),
+    path("elements/<int:pk>/pilotes/", edit_views.node_pilots, name="node_pilots"),
 ]

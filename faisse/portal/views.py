@@ -112,6 +112,9 @@ def node_detail(request, slug, segment, pk):
         "following": (following, outline.url(following)) if following else None,
         "places": places_of(geography, node, territory.slug),
         "show_internal": drafts,
+        "pilots": list(node.pilots.order_by("last_name", "first_name"))
+        if drafts and is_action
+        else [],
         "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
         "history": history_preview(request.user, node, territory),
         "nav_current": "plan",

@@ -74,15 +74,15 @@ def test_pages_reserved_to_members_send_to_the_new_login_page(client, territory)
     assert response["Location"].startswith("/connexion/?next=")
 
 
-def test_account_page_lists_roles_and_member_management(client, territory):
+def test_account_page_lists_roles_and_the_management_spaces(client, territory):
     admin = make_member(territory, "admin", first_name="Camille", last_name="Admin")
     other = make_territory("Autre agglo")
     Membership.objects.create(user=admin, territory=other, role="partner")
     client.force_login(admin)
     html = client.get(reverse("accounts:account")).content.decode()
     assert "Agglo des Faïsses" in html and "Autre agglo" in html
-    assert reverse("members:list", args=[territory.slug]) in html
-    assert reverse("members:list", args=[other.slug]) not in html
+    assert reverse("portal:manage", args=[territory.slug]) in html
+    assert reverse("portal:manage", args=[other.slug]) not in html  # a partner there
 
 
 def test_password_change(client):

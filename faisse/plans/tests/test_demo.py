@@ -48,6 +48,8 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
     assert all(user.check_password(password) for user in users)
     assert users.get(email="admin@demo.faisse.invalid").is_superuser
     assert users.filter(is_superuser=True).count() == 1
+    pilot = users.get(email="pilote@demo.faisse.invalid")
+    assert PlanNode.objects.filter(pilots=pilot, kind="action").count() == 3
 
     call_command("demo", no_serve=True)
     second = capsys.readouterr().out

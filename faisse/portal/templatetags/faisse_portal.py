@@ -1,5 +1,6 @@
 from django import template
 
+from faisse.accounts.abilities import may_manage
 from faisse.portal.process import step_dates_html
 
 register = template.Library()
@@ -9,3 +10,10 @@ register = template.Library()
 def step_dates(step):
     """A step's dates as <time> elements: "octobre 2017", "23 mai 2018", ranges with a dash."""
     return step_dates_html(step)
+
+
+@register.simple_tag(takes_context=True)
+def manages(context, territory) -> bool:
+    """Whether the current person has a management space in the territory."""
+    request = context.get("request")
+    return request is not None and may_manage(request.user, territory)

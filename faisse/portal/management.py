@@ -1,0 +1,47 @@
+"""The management space of a territory: where editors, pilots and administrators start.
+
+It gathers the tools each person may use, with what waits for them (actions to follow,
+drafts, places to check, invitations), in a constant number of queries.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from faisse.accounts.abilities import may_manage, territory_abilities
+from faisse.accounts.models import Invitation
+from faisse.locations.models import CommuneLink
+from faisse.plans.models import Plan, PlanNode
+from faisse.territories.models import Territory
+
+
+def management_home(request, slug):
+    territory = get_object_or_404(Territory, slug=slug)
+    if not may_manage(request.user, territory):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    abilities = territory_abilities(request.user, territory)
+    plan = Plan.objects.of_territory(territory).current()
+    context = {
+        "territory": territory,
+        "abilities": abilities,
+        "plan": plan,
+        "nav_current": "manage",
+    }
+    if plan is not None:
+        context["my_actions"] = list(
+            PlanNode.objects.filter(plan=plan, pilots=request.user)
+            .select_related("plan__territory")
+            .order_by("source_line", "position", "pk")
+        )
+    if plan is not None and abilities["edit_plan"]:
+        context["draft_count"] = PlanNode.objects.filter(plan=plan, is_published=False).count()
+        context["links_to_check"] = CommuneLink.objects.filter(
+            plan=plan, origin=CommuneLink.Origin.DETECTED
+        ).count()
+    if abilities["manage_members"]:
+        context["pending_invitations"] = (
+            Invitation.objects.filter(territory=territory).pending().count()
+        )
+    return render(request, "portal/management_home.html", context)
