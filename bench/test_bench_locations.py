@@ -20,7 +20,7 @@ def ales_plan(db):
 
 def test_detect_communes_in_the_whole_plan(benchmark, ales_plan):
     detection = benchmark(detect, ales_plan)
-    assert len(detection.nodes) >= 15
+    assert len(detection.nodes) == 13  # 11 nodes name member communes, 2 only places outside
 
 
 def test_detect_and_record(benchmark, ales_plan):

@@ -69,6 +69,8 @@ class PlanTree:
     @classmethod
     def load(cls, plan: Plan, *, drafts: bool = False) -> "PlanTree":
         nodes = list(PlanNode.objects.filter(plan=plan).order_by("position", "id"))
+        for node in nodes:  # node.get_absolute_url() needs no query per node
+            node.plan = plan
         placements = list(SharedPlacement.objects.filter(plan=plan))
         return cls(plan, nodes, placements, drafts=drafts)
 
