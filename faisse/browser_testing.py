@@ -1,0 +1,47 @@
+"""For the browser tests: the system Chromium (/usr/bin/chromium) driven by Playwright,
+never a downloaded browser. Import it only from test modules that need a browser."""
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("the system Chromium (/usr/bin/chromium) is not installed", allow_module_level=True)
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the test are safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@contextmanager
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, *, separate: bool = False):
+    """A page of the browser; `separate` gives it its own cookies (another person)."""
+    viewport = {"width": 1200, "height": 900}
+    if separate:
+        page = browser.new_context(viewport=viewport).new_page()
+    else:
+        page = browser.new_page(viewport=viewport)
+    page.set_default_timeout(15_000)
+    return page
