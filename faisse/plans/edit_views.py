@@ -35,6 +35,12 @@ class NodeForm(forms.ModelForm):
     class Meta:
         model = PlanNode
         fields = ["title", "number", "description", "is_published", "internal_notes", "follow_up"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "internal_notes": forms.Textarea(attrs={"rows": 4}),
+            "follow_up": forms.Textarea(attrs={"rows": 6}),
+        }
         help_texts = {
             "internal_notes": gettext_lazy("Visibles des seuls membres du territoire."),
             "is_published": gettext_lazy("Décoché, l’élément et son contenu restent internes."),
