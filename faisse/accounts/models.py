@@ -43,6 +43,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("adresse électronique"), unique=True)
+    # Set when the person erased their account: the row stays, emptied of personal data,
+    # so that the history still tells one person's changes apart from another's.
+    erased_at = models.DateTimeField(_("compte supprimé le"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -55,6 +58,8 @@ class User(AbstractUser):
         ordering = ["email"]
 
     def __str__(self) -> str:
+        if self.erased_at:
+            return str(_("Compte supprimé n° %(number)s") % {"number": self.pk})
         return self.get_full_name() or self.email
 
 

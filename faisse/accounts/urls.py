@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from faisse.accounts import views
+from faisse.accounts import privacy_views, views
 
 app_name = "accounts"
 
@@ -34,5 +34,8 @@ urlpatterns = [
         views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("compte/donnees/", privacy_views.my_data, name="my_data"),
+    path("compte/donnees/telecharger/", privacy_views.my_data_download, name="my_data_download"),
+    path("compte/supprimer/", privacy_views.erase, name="erase"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

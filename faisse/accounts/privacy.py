@@ -1,0 +1,125 @@
+"""Personal data (RGPD): what Faïsse keeps about a person, given to them on request, and
+the erasure of their account.
+
+Erasing empties the account of every personal datum (address, names, password, roles,
+tokens, login records) but keeps its row: the history of the plan goes on telling that
+these changes were made by one and the same person, now "Compte supprimé n° N".
+"""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
+from faisse.history.records import TRACKED
+from faisse.plans.models import PlanNode
+
+
+class ErasureRefused(Exception):
+    """The account cannot be erased yet; the message says why, in French."""
+
+
+def _moment(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(user: User) -> dict:
+    """Everything kept about the person, in plain JSON-ready values."""
+    memberships = Membership.objects.filter(user=user).select_related("territory", "commune")
+    tokens = ApiToken.objects.filter(user=user).select_related("territory").order_by("pk")
+    piloted = PlanNode.objects.filter(pilots=user).select_related("plan__territory")
+    changes = []
+    for source, model in TRACKED.items():
+        records = model.history.model.objects.filter(history_user=user).order_by("history_date")
+        for record in records.values("history_date", "history_type", "id"):
+            changes.append(
+                {
+                    "date": _moment(record["history_date"]),
+                    "object": source,
+                    "id": record["id"],
+                    "change": {"+": "created", "~": "changed", "-": "deleted"}[
+                        record["history_type"]
+                    ],
+                }
+            )
+    return {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "joined": _moment(user.date_joined),
+            "last_login": _moment(user.last_login),
+            "has_password": user.has_usable_password(),
+        },
+        "memberships": [
+            {
+                "territory": membership.territory.name,
+                "role": membership.role,
+                "commune": membership.commune.name if membership.commune else None,
+                "commissions": membership.commissions,
+                "since": _moment(membership.created_at),
+            }
+            for membership in memberships
+        ],
+        "api_tokens": [
+            {
+                "name": token.name,
+                "territory": token.territory.name,
+                "scope": token.scope,
+                "starts_with": token.hint,
+                "created": _moment(token.created_at),
+                "last_used": _moment(token.last_used_at),
+                "revoked": _moment(token.revoked_at),
+            }
+            for token in tokens
+        ],
+        "piloted_actions": [
+            {"territory": node.plan.territory.name, "title": node.title, "id": node.pk}
+            for node in piloted
+        ],
+        "invitations_sent": Invitation.objects.filter(invited_by=user).count(),
+        "changes_to_plans": sorted(changes, key=lambda change: change["date"]),
+    }
+
+
+def erasure_blockers(user: User) -> list[str]:
+    """Names of the territories the person is the last administrator of."""
+    administered = Membership.objects.filter(user=user, role=Role.ADMIN)
+    return [
+        membership.territory.name
+        for membership in administered.select_related("territory")
+        if not Membership.objects.filter(territory=membership.territory, role=Role.ADMIN)
+        .exclude(user=user)
+        .exists()
+    ]
+
+
+@transaction.atomic
+def erase_account(user: User) -> None:
+    blockers = erasure_blockers(user)
+    if blockers:
+        raise ErasureRefused(
+            _(
+                "Vous êtes le·la dernier·e administrateur·rice de : %(territories)s. "
+                "Nommez quelqu’un d’autre administrateur·rice avant de supprimer votre compte."
+            )
+            % {"territories": ", ".join(blockers)}
+        )
+    email = user.email
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=email).delete()
+    Membership.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
+    for node in PlanNode.objects.filter(pilots=user):
+        node._history_user = user
+        node._change_reason = _("Pilote retiré : compte supprimé")
+        node.pilots.remove(user)
+    Invitation.objects.filter(invited_by=user).update(invited_by=None)
+    user.email = f"compte-supprime-{user.pk}@faisse.invalid"
+    user.first_name = user.last_name = ""
+    user.set_unusable_password()
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.last_login = None
+    user.erased_at = timezone.now()
+    user.save()

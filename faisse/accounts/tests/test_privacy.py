@@ -1,0 +1,91 @@
+"""My data (RGPD): a person sees and downloads what is kept about them, and erases their
+account; the history keeps the changes, attributed to an erased account."""
+
+import json
+
+import pytest
+from axes.models import AccessAttempt
+from django.urls import reverse
+
+from faisse.accounts.models import ApiToken, Membership, Role, User
+from faisse.accounts.testing import make_member
+from faisse.plans.editing import update_node
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person():
+    """An editor who pilots an action, changed it, holds a token and once mistyped."""
+    territory = make_territory("Agglo des Faïsses")
+    plan = make_plan(territory)
+    make_member(territory, Role.ADMIN)  # someone else keeps the territory administered
+    user = make_member(territory, Role.EDITOR, "camille@example.org", first_name="Camille")
+    action = PlanNode.objects.filter(plan=plan, kind="action").order_by("pk").first()
+    action.pilots.add(user)
+    update_node(action, user, {"title": "Titre de Camille"}, action.version)
+    ApiToken.create(user, territory, "tableur", "read")
+    AccessAttempt.objects.create(username=user.email, ip_address="10.0.0.1", failures_since_start=1)
+    return user, action
+
+
+def test_the_download_holds_everything_kept(client, person):
+    user, action = person
+    client.force_login(user)
+    assert "1 action pilotée" in client.get(reverse("accounts:my_data")).content.decode()
+    response = client.get(reverse("accounts:my_data_download"))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "camille@example.org"
+    assert [m["role"] for m in data["memberships"]] == ["editor"]
+    assert [t["name"] for t in data["api_tokens"]] == ["tableur"]
+    assert "token_hash" not in json.dumps(data)
+    assert data["piloted_actions"] == [
+        {"territory": "Agglo des Faïsses", "title": "Titre de Camille", "id": action.pk}
+    ]
+    assert {"object": "node", "id": action.pk, "change": "changed"}.items() <= data[
+        "changes_to_plans"
+    ][-1].items()
+
+
+def test_erasing_empties_the_account_and_keeps_the_history_anonymous(client, person):
+    user, action = person
+    client.force_login(user)
+    refused = client.post(reverse("accounts:erase"), {"email": "autre@example.org"})
+    assert refused.status_code == 400 and User.objects.get(pk=user.pk).erased_at is None
+
+    response = client.post(reverse("accounts:erase"), {"email": "Camille@example.org"})
+    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
+    erased = User.objects.get(pk=user.pk)
+    assert erased.erased_at and not erased.is_active and not erased.has_usable_password()
+    assert (erased.first_name, erased.last_name) == ("", "")
+    assert "camille" not in erased.email
+    assert not Membership.objects.filter(user=erased).exists()
+    assert not ApiToken.objects.filter(user=erased).exists()
+    assert not action.pilots.exists()
+    assert not AccessAttempt.objects.filter(username__iexact="camille@example.org").exists()
+    change = PlanNode.history.filter(id=action.pk, title="Titre de Camille").first()
+    assert str(change.history_user) == f"Compte supprimé n° {erased.pk}"
+    # Signed out, and the old address no longer signs in.
+    assert client.get(reverse("accounts:account")).status_code == 302
+    login = {"username": "camille@example.org", "password": "x"}
+    assert client.post(reverse("accounts:login"), login).status_code == 200  # refused
+
+
+def test_the_last_administrator_cannot_erase_their_account(client):
+    territory = make_territory("Agglo des Faïsses")
+    admin = make_member(territory, Role.ADMIN)
+    client.force_login(admin)
+    page = client.get(reverse("accounts:erase")).content.decode()
+    assert "dernier·e administrateur·rice de : Agglo des Faïsses" in page
+    client.post(reverse("accounts:erase"), {"email": admin.email})
+    assert User.objects.get(pk=admin.pk).erased_at is None
+    assert Membership.objects.filter(user=admin).exists()
+
+
+def test_my_data_pages_are_for_signed_in_people_only(client):
+    for name in ("accounts:my_data", "accounts:my_data_download", "accounts:erase"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "/connexion/" in response["Location"]
