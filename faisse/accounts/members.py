@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from faisse.accounts import emails
 from faisse.accounts.decorators import ability_required
 from faisse.accounts.forms import InviteForm, MemberForm
+from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
 
 manage_members = ability_required("manage_members")
@@ -35,6 +36,7 @@ def _page(request, territory, invite_form=None, status=200):
         "invitations": invitations,
         "now": timezone.now(),
         "form": invite_form or InviteForm(territory=territory),
+        "journal": member_journal(territory),
         "nav_current": "members",
     }
     return render(request, "accounts/members.html", context, status=status)

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from faisse.territories.models import Commune, Territory
 
@@ -87,6 +88,12 @@ class Membership(models.Model):
     )
     commissions = models.CharField(_("commissions"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("depuis le"), auto_now_add=True)
+    # Who got, changed or lost a role, when and by whom: the members' journal.
+    history = HistoricalRecords(
+        excluded_fields=["created_at"],
+        verbose_name=_("historique des rôles"),
+        verbose_name_plural=_("historique des rôles"),
+    )
 
     class Meta:
         verbose_name = _("rôle dans un territoire")

@@ -73,6 +73,6 @@ def test_member_pages_query_counts_do_not_grow_with_the_plan(client):
         "node edit": 9,
         "node history": 12,
         "manage (pilot)": 6,
-        "members": 10,
+        "members": 11,
         "account": 3,
     }

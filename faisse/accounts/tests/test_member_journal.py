@@ -1,0 +1,39 @@
+"""The members' journal: every role given, changed or taken away, with who did it."""
+
+import pytest
+from django.urls import reverse
+
+from faisse.accounts.journal import member_journal
+from faisse.accounts.models import Role
+from faisse.accounts.testing import make_member
+from faisse.plans.testing import make_territory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_role_changes_and_removals_are_journalled_with_their_author(client, territory):
+    admin = make_member(territory, Role.ADMIN, first_name="Camille", last_name="Admin")
+    pilot = make_member(territory, Role.PILOT, first_name="Paul", last_name="Pilote")
+    membership = pilot.memberships.get()
+    client.force_login(admin)
+    edit = reverse("members:edit", args=[territory.slug, membership.pk])
+    client.post(edit, {"role": Role.EDITOR, "commissions": ""})
+    client.post(edit, {"role": Role.EDITOR, "commissions": "Mobilités"})
+    client.post(reverse("members:remove", args=[territory.slug, membership.pk]))
+
+    events = [(e.person, e.change, e.by) for e in member_journal(territory)]
+    assert events[:4] == [
+        ("Paul Pilote", "quitte le territoire (rôle « Éditeur·rice »)", "Camille Admin"),
+        ("Paul Pilote", "commune ou commissions mises à jour", "Camille Admin"),
+        ("Paul Pilote", "rôle « Pilote d'action » → « Éditeur·rice »", "Camille Admin"),
+        ("Paul Pilote", "reçoit le rôle « Pilote d'action »", "—"),  # made outside a request
+    ]
+    html = client.get(reverse("members:list", args=[territory.slug])).content.decode()
+    assert "Journal des membres" in html and "quitte le territoire" in html
+
+
+def test_the_journal_shows_only_the_territory_s_own_members(client, territory):
+    make_member(make_territory(), Role.EDITOR, first_name="Étrangère")
+    make_member(territory, Role.PARTNER, first_name="Voisine")
+    people = [event.person for event in member_journal(territory)]
+    assert "Voisine" in people and "Étrangère" not in people
