@@ -3,6 +3,8 @@
 Password reset e-mails are sent by Django's own view with the templates of this app.
 """
 
+import logging
+import smtplib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,11 +14,19 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from sesame.utils import get_token
 
+logger = logging.getLogger(__name__)
 
-def _send(template: str, context: dict, to: str) -> None:
+
+def _send(template: str, context: dict, to: str) -> bool:
+    """Send one e-mail; False (and a log line) when the mail server refuses or is down."""
     subject = " ".join(render_to_string(f"accounts/email/{template}_subject.txt", context).split())
     body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    except (smtplib.SMTPException, OSError):
+        logger.exception("The %s e-mail could not be sent", template)
+        return False
+    return True
 
 
 def safe_next(request, url: str | None) -> str:
@@ -37,25 +47,25 @@ def signin_link(request, user, next_url: str = "") -> str:
     return request.build_absolute_uri(path)
 
 
-def send_signin_link(request, user, next_url: str = "") -> None:
+def send_signin_link(request, user, next_url: str = "") -> bool:
     context = {
         "user": user,
         "url": signin_link(request, user, next_url),
         "minutes": settings.SIGNIN_LINK_MINUTES,
         "site": request.get_host(),
     }
-    _send("signin_link", context, user.email)
+    return _send("signin_link", context, user.email)
 
 
 def invitation_link(request, token: str) -> str:
     return request.build_absolute_uri(reverse("accounts:invitation", args=[token]))
 
 
-def send_invitation(request, invitation, token: str) -> None:
+def send_invitation(request, invitation, token: str) -> bool:
     context = {
         "invitation": invitation,
         "inviter": request.user,
         "url": invitation_link(request, token),
         "site": request.get_host(),
     }
-    _send("invitation", context, invitation.email)
+    return _send("invitation", context, invitation.email)

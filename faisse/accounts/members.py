@@ -62,9 +62,23 @@ def invite(request, territory):
         invitation, token = Invitation.create(
             territory, data["email"], data["role"], invited_by=request.user, commune=data["commune"]
         )
-    emails.send_invitation(request, invitation, token)
-    messages.success(request, _("Invitation envoyée à %s.") % invitation.email)
+    _tell_sent(request, invitation, token, _("Invitation envoyée à %s."))
     return redirect("members:list", territory.slug)
+
+
+def _tell_sent(request, invitation, token: str, success: str) -> None:
+    if emails.send_invitation(request, invitation, token):
+        messages.success(request, success % invitation.email)
+        return
+    messages.error(
+        request,
+        _(
+            "L’invitation à %(email)s est enregistrée, mais l’e-mail n’a pas pu partir (serveur "
+            "d’e-mail injoignable). Transmettez-lui ce lien vous-même, ou « Renvoyer » plus "
+            "tard : %(link)s"
+        )
+        % {"email": invitation.email, "link": emails.invitation_link(request, token)},
+    )
 
 
 def _is_last_admin(membership) -> bool:
@@ -145,8 +159,7 @@ def invitation_resend(request, territory, pk):
     invitation.expires_at = timezone.now() + Invitation.VALIDITY
     invitation.invited_by = request.user
     invitation.save(update_fields=["token_hash", "expires_at", "invited_by"])
-    emails.send_invitation(request, invitation, token)
-    messages.success(request, _("Invitation renvoyée à %s.") % invitation.email)
+    _tell_sent(request, invitation, token, _("Invitation renvoyée à %s."))
     return redirect("members:list", territory.slug)
 
 
