@@ -51,6 +51,14 @@ def _in_plan_order(first: PlanNode, second: PlanNode) -> tuple[PlanNode, PlanNod
         raise PairError(_("L’une des deux actions n’existe plus : rechargez la page."))
     first, second = locked[first.pk], locked[second.pk]
     _check(first, second)
+    if first.is_published != second.is_published:
+        # A draft's text must not become public through the published action it joins.
+        raise PairError(
+            _(
+                "L’une des deux actions est un brouillon et l’autre est publiée : publiez "
+                "ou dépubliez-en une d’abord, puis fusionnez-les."
+            )
+        )
     actions = plan_actions(PlanTree.load(first.plan, drafts=True))
     order = {node.pk: position for position, node in enumerate(actions)}
     a, b = sorted((first, second), key=lambda node: (order.get(node.pk, len(order)), node.pk))
@@ -89,8 +97,10 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
 
     The kept action is shown under the removed one's parent, at its position; the removed
     one's commune links (unless the kept one has the same commune), places outside the
-    territory and shared placements move to the kept one; its description is appended if
-    it says something else; then it is deleted. All or nothing.
+    territory, shared placements, sub-actions and pilots move to the kept one; its
+    description, follow-up and internal notes are appended when they say something else;
+    then it is deleted. Two actions of which one only is published are not merged (the
+    draft's text would become public). All or nothing.
     """
     kept, removed, actions = _in_plan_order(first, second)
     score = _score(actions, kept, removed)
@@ -126,15 +136,35 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
     )
     named = kept.outside_places.values_list("name", flat=True)
     OutsidePlace.objects.filter(node=removed).exclude(name__in=named).update(node=kept)
-    extra = removed.description.strip()
-    if extra and extra not in kept.description:
-        kept.description = "\n\n".join(filter(None, [kept.description.strip(), extra]))
-        kept.save(update_fields=["description"])
+    _take_over_children(kept, removed, editor)
+    for name in ("description", "follow_up", "internal_notes"):
+        extra = getattr(removed, name).strip()
+        if extra and extra not in getattr(kept, name):
+            setattr(kept, name, "\n\n".join(filter(None, [getattr(kept, name).strip(), extra])))
+    kept.version += 1  # a form opened before the merge must not write over it
+    kept._history_user = editor
+    kept._change_reason = _("Fusion d’actions similaires")
+    kept.save()
+    kept.pilots.add(*removed.pilots.all())
     _record(kept, removed, score, SimilarPairDecision.Decision.MERGED)
     if editor is not None:
         _log(editor, kept, removed)
+    removed._history_user = editor
+    removed._change_reason = _("Fusionnée dans « %s »") % kept.title[:80]
     removed.delete()
     return kept
+
+
+def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:
+    """The removed action's sub-actions move under the kept one, after its own."""
+    position = max(kept.children.values_list("position", flat=True), default=0)
+    for child in removed.children.order_by("position", "pk"):
+        position += 1
+        child.parent, child.position = kept, position
+        child.version += 1
+        child._history_user = editor
+        child._change_reason = _("Fusion d’actions similaires")
+        child.save()
 
 
 @transaction.atomic

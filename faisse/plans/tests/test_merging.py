@@ -149,3 +149,39 @@ def test_a_pair_whose_action_was_deleted_meanwhile_is_refused(ales_plan):
     with pytest.raises(PairError, match="n’existe plus"):
         merge(first, second)
     assert PlanNode.objects.filter(pk=first.pk).exists()
+
+
+def test_a_draft_and_a_published_action_are_not_merged(ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    second.is_published = False
+    second.description = "Texte interne du brouillon."
+    second.save()
+    with pytest.raises(PairError, match="brouillon"):
+        merge(first, second)
+    assert PlanNode.objects.filter(pk=second.pk).exists()
+    first.refresh_from_db()
+    assert "Texte interne" not in first.description
+
+
+def test_merge_keeps_sub_actions_follow_up_notes_and_pilots(ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    editor = get_user_model().objects.create_user("editrice@example.org", "x")
+    pilot = get_user_model().objects.create_user("pilote@example.org", "x")
+    sub = PlanNode.objects.create(
+        plan=ales_plan, territory=ales_plan.territory, parent=second, kind="action", title="Sous"
+    )
+    second.follow_up, second.internal_notes = "Convention signée.", "À voir en bureau."
+    second.save()
+    second.pilots.add(pilot)
+    version = first.version
+
+    kept = merge(first, second, editor=editor)
+
+    sub.refresh_from_db()
+    assert sub.parent_id == kept.pk
+    kept.refresh_from_db()
+    assert "Convention signée." in kept.follow_up
+    assert "À voir en bureau." in kept.internal_notes
+    assert list(kept.pilots.all()) == [pilot]
+    assert kept.version == version + 1  # an edit form opened before now meets a conflict
+    assert PlanNode.history.filter(id=kept.pk).first().history_user == editor
