@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts import emails
+from faisse.accounts.abilities import GRANTS
 from faisse.accounts.decorators import ability_required
 from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
+from faisse.plans.editing import drop_pilot
 
 manage_members = ability_required("manage_members")
 
@@ -115,7 +117,10 @@ def member_edit(request, territory, pk):
             membership.role = data["role"]
             membership.commune = data["commune"]
             membership.commissions = data["commissions"].strip()
-            membership.save(update_fields=["role", "commune", "commissions"])
+            with transaction.atomic():
+                membership.save(update_fields=["role", "commune", "commissions"])
+                if "follow_up" not in GRANTS[membership.role]:
+                    drop_pilot(membership.user, territory, by=request.user)
             messages.success(request, _("Rôle de %s mis à jour.") % membership.user)
             return redirect("members:list", territory.slug)
     context = {
@@ -143,7 +148,9 @@ def member_remove(request, territory, pk):
             % membership.user,
         )
     else:
-        membership.delete()  # the person keeps their account and their other roles
+        with transaction.atomic():
+            membership.delete()  # the person keeps their account and their other roles
+            drop_pilot(membership.user, territory, by=request.user)
         messages.success(request, _("%s ne fait plus partie du territoire.") % membership.user)
     return redirect("members:list", territory.slug)
 

@@ -179,3 +179,14 @@ def set_pilots(node: PlanNode, user, pilot_ids: list[int]) -> None:
     node._history_user = user
     node._change_reason = _("Pilotes modifiés")
     node.pilots.set(pilots)
+
+
+def drop_pilot(person, territory, by=None) -> int:
+    """Take the person off the actions they pilot in the territory (they left it, or their
+    new role has no follow-up); return how many actions they piloted there."""
+    actions = list(PlanNode.objects.filter(territory=territory, pilots=person))
+    for action in actions:
+        action._history_user = by
+        action._change_reason = _("Pilote retiré·e : rôle changé ou retiré")
+        action.pilots.remove(person)
+    return len(actions)

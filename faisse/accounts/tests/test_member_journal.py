@@ -1,4 +1,5 @@
-"""The members' journal: every role given, changed or taken away, with who did it."""
+"""The members' journal: every role given, changed or taken away, with who did it; and
+what a change of role does to the actions a person pilots."""
 
 import pytest
 from django.urls import reverse
@@ -6,7 +7,8 @@ from django.urls import reverse
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
-from faisse.plans.testing import make_territory
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan, make_territory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +39,36 @@ def test_the_journal_shows_only_the_territory_s_own_members(client, territory):
     make_member(territory, Role.PARTNER, first_name="Voisine")
     people = [event.person for event in member_journal(territory)]
     assert "Voisine" in people and "Étrangère" not in people
+
+
+@pytest.mark.parametrize("how", ["demoted", "removed"])
+def test_a_pilot_who_loses_the_role_no_longer_pilots_any_action(client, territory, how):
+    plan = make_plan(territory)
+    action = PlanNode.objects.filter(plan=plan, kind="action").first()
+    admin = make_member(territory, Role.ADMIN)
+    pilot = make_member(territory, Role.PILOT)
+    action.pilots.add(pilot)
+    membership = pilot.memberships.get()
+    client.force_login(admin)
+    if how == "demoted":
+        client.post(
+            reverse("members:edit", args=[territory.slug, membership.pk]),
+            {"role": Role.PARTNER, "commissions": ""},
+        )
+    else:
+        client.post(reverse("members:remove", args=[territory.slug, membership.pk]))
+    assert not action.pilots.exists()
+    assert PlanNode.history.filter(id=action.pk).first().history_user == admin
+
+
+def test_a_pilot_made_editor_keeps_their_actions(client, territory):
+    action = PlanNode.objects.filter(plan=make_plan(territory), kind="action").first()
+    pilot = make_member(territory, Role.PILOT)
+    action.pilots.add(pilot)
+    client.force_login(make_member(territory, Role.ADMIN))
+    membership = pilot.memberships.get()
+    client.post(
+        reverse("members:edit", args=[territory.slug, membership.pk]),
+        {"role": Role.EDITOR, "commissions": ""},
+    )
+    assert list(action.pilots.all()) == [pilot]
