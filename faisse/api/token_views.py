@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.models import ApiToken, Membership
+from faisse.posted import posted_id
 
 
 @login_required
@@ -25,11 +26,12 @@ def token_list(request):
 @require_POST
 @login_required
 def token_create(request):
+    territory_id = posted_id(request.POST.get("territory"))
     membership = (
-        Membership.objects.filter(user=request.user, territory_id=request.POST.get("territory"))
+        Membership.objects.filter(user=request.user, territory_id=territory_id)
         .select_related("territory")
         .first()
-        if str(request.POST.get("territory", "")).isdigit()
+        if territory_id
         else None
     )
     scope = request.POST.get("scope")

@@ -8,16 +8,13 @@ from django.views.decorators.http import require_POST, require_safe
 from faisse.accounts.decorators import editor_required
 from faisse.history.changes import RestoreError, activity_log, node_history, restore
 from faisse.plans.models import PlanNode
+from faisse.posted import posted_id
 
 
 def _node(territory, pk: int) -> PlanNode:
     return get_object_or_404(
         PlanNode.objects.select_related("plan", "territory"), pk=pk, territory=territory
     )
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 @require_safe
@@ -41,7 +38,7 @@ def node_history_page(request, territory, pk):
 @editor_required
 def node_restore(request, territory, pk):
     node = _node(territory, pk)
-    history_id = _number(request.POST.get("history_id"))
+    history_id = posted_id(request.POST.get("history_id"))
     try:
         if history_id is None:
             raise RestoreError(_("Choisissez la version à restaurer."))
@@ -49,7 +46,7 @@ def node_restore(request, territory, pk):
             node,
             history_id,
             request.user,
-            expected_version=_number(request.POST.get("version")),
+            expected_version=posted_id(request.POST.get("version")),
         )
     except RestoreError as error:
         messages.error(request, str(error))

@@ -1,4 +1,4 @@
-"""Editor pages to review where the plan applies. Staff only until roles per territory exist."""
+"""Editor pages to review where the plan applies: editors and administrators of the territory."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +9,7 @@ from faisse.accounts.decorators import editor_required
 from faisse.locations.editing import LinkEditError, add_link, change_link
 from faisse.locations.models import CommuneLink, OutsidePlace
 from faisse.plans.models import PlanNode
+from faisse.posted import posted_id
 from faisse.territories.models import Commune
 
 
@@ -61,10 +62,10 @@ def link_change(request, territory, pk):
 @editor_required
 def link_add(request, territory, pk):
     node = get_object_or_404(PlanNode, pk=pk, territory=territory)
-    choice = request.POST.get("commune", "")
+    choice = posted_id(request.POST.get("commune"))
     commune = None
-    if choice.isdigit():
-        commune = Commune.objects.of_territory(territory).filter(pk=int(choice)).first()
+    if choice is not None:
+        commune = Commune.objects.of_territory(territory).filter(pk=choice).first()
     if commune is None:
         messages.error(request, _("Choisissez une commune du territoire dans la liste."))
     else:

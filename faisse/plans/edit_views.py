@@ -26,6 +26,7 @@ from faisse.plans.editing import (
 )
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
+from faisse.posted import posted_id
 from faisse.territories.models import Territory
 
 
@@ -128,11 +129,11 @@ def _pilot_choices(node: PlanNode) -> list[tuple] | None:
 @editor_required
 def node_pilots(request, territory, pk):
     node = _node(territory, pk)
-    values = request.POST.getlist("pilots")
+    ids = [posted_id(value) for value in request.POST.getlist("pilots")]
     try:
-        if not all(value.isdigit() for value in values):
+        if None in ids:
             raise EditError(_("Choisissez les pilotes dans la liste."))
-        set_pilots(node, request.user, [int(value) for value in values])
+        set_pilots(node, request.user, ids)
     except EditError as error:
         messages.error(request, str(error))
     else:
@@ -186,9 +187,9 @@ def node_move(request, territory, pk):
             value = request.POST["parent"]
             parent = None
             if value:
-                if not value.isdigit():
+                if posted_id(value) is None:
                     raise EditError(_("Choisissez le nouveau parent dans la liste."))
-                parent = _node(territory, int(value))
+                parent = _node(territory, posted_id(value))
             move_under(node, parent)
         else:
             raise EditError(_("Déplacement inconnu."))

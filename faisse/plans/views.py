@@ -14,6 +14,7 @@ from faisse.plans.merging import PairError, dismiss, merge
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import similar_pairs
 from faisse.plans.tree import PlanTree
+from faisse.posted import posted_id
 
 RECENT_DECISIONS = 50
 
@@ -41,18 +42,16 @@ def similar_actions(request, territory):
 
 
 def _posted_pair(request, territory) -> tuple[PlanNode, PlanNode] | None:
-    ids = [request.POST.get("first", ""), request.POST.get("second", "")]
-    if not all(value.isdigit() for value in ids):
+    ids = [posted_id(request.POST.get("first")), posted_id(request.POST.get("second"))]
+    if None in ids:
         return None
     nodes = {
         node.pk: node
-        for node in PlanNode.objects.select_related("plan").filter(
-            pk__in=[int(value) for value in ids], territory=territory
-        )
+        for node in PlanNode.objects.select_related("plan").filter(pk__in=ids, territory=territory)
     }
     if len(nodes) != len(set(ids)):
         return None
-    return nodes[int(ids[0])], nodes[int(ids[1])]
+    return nodes[ids[0]], nodes[ids[1]]
 
 
 def _decide(request, territory, decide, success: str):

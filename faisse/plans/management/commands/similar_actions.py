@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import DEFAULT_MIN_SCORE, SimilarPair, similar_pairs
+from faisse.posted import posted_id
 from faisse.territories.models import Territory
 
 
@@ -22,9 +23,10 @@ def _score(value: str) -> float:
 
 
 def _limit(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    limit = posted_id(value)
+    if limit is None:
         raise ArgumentTypeError(_("--limit attend un nombre entier positif, pas « %s ».") % value)
-    return int(value)
+    return limit
 
 
 def _action(node: PlanNode, place: tuple[PlanNode, ...]) -> dict:
