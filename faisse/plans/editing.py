@@ -66,6 +66,12 @@ def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
     refused = set(changes) - set(allowed)
     if not allowed or refused:
         raise PermissionError(sorted(refused) or "node")
+    empty = sorted(field for field, value in changes.items() if value is None)
+    if empty:
+        raise EditError(
+            _("Sans valeur (null) : %(fields)s. Envoyez un texte vide pour effacer un texte.")
+            % {"fields": ", ".join(empty)}
+        )
     current = PlanNode.objects.select_for_update().get(pk=node.pk)
     if current.version != version:
         raise EditConflict(current)

@@ -124,3 +124,14 @@ def test_unpublished_node_is_404_for_the_public(client, plan):
     _token, secret = token_for(plan, Role.ELECTED, ApiToken.Scope.READ)
     status, body = call(client, "get", url, secret)
     assert status == 200 and body["internal_notes"] == ""
+
+
+def test_null_values_are_refused_with_a_422_and_nothing_is_written(client, plan):
+    _token, secret = token_for(plan, Role.EDITOR)
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    body = {"version": 1, "title": None, "follow_up": None, "description": "Nouveau"}
+    status, answer = call(client, "patch", url, secret, body)
+    assert status == 422 and "follow_up, title" in answer["detail"]
+    node.refresh_from_db()
+    assert (node.version, node.description) == (1, "")
