@@ -7,9 +7,9 @@ SECRET_KEY       required in production (FAISSE_PRODUCTION=1); a development key
 DEBUG            "1"/"true" to turn on (default off; refused in production)
 ALLOWED_HOSTS    comma-separated (default: localhost names; required in production)
 
-Accounts, e-mail and security settings (FAISSE_PRODUCTION, EMAIL_*, FAISSE_LOGIN_*,
-FAISSE_SIGNIN_LINK_MINUTES, OIDC_*, SECURE_PROXY_SSL_HEADER…) are described in
-docs/operations.md.
+Accounts, e-mail, cache and security settings (FAISSE_PRODUCTION, EMAIL_*, CACHE_URL,
+FAISSE_LOGIN_*, FAISSE_SIGNIN_LINK_MINUTES, OIDC_*, SECURE_PROXY_SSL_HEADER…) are
+described in docs/operations.md.
 """
 
 import os
@@ -207,6 +207,11 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST (or EMAIL_BACKEND) must be set in production (FAISSE_PRODUCTION=1): "
+        "sign-in links and invitations would be printed in the logs instead of sent."
+    )
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -215,6 +220,20 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Faïsse <ne-pas-repondre@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Cache: in each process by default. Several processes (workers, servers) share one with
+# CACHE_URL=redis://host:6379/0, so that the limits on e-mails sent hold across them.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "faisse",
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// (or rediss://, unix://) address.")
 
 # Security. Always: no framing, no MIME sniffing, no referrer to other sites, HttpOnly
 # session cookie, a strict Content-Security-Policy. In production: HTTPS only.

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "FAISSE_PRODUCTION": "1",
     "SECRET_KEY": STRONG_KEY,
     "ALLOWED_HOSTS": "faisse.example.org",
+    "EMAIL_HOST": "smtp.example.org",
 }
 SECURITY_SETTINGS = (
     "SECURE_SSL_REDIRECT",
@@ -27,7 +28,16 @@ SECURITY_SETTINGS = (
     "CONTENT_SECURITY_POLICY",
 )
 # Variables of the test run's own environment that would change the result.
-CLEARED = ("DEBUG", "FAISSE_PRODUCTION", "SECRET_KEY", "ALLOWED_HOSTS", "OIDC_RP_CLIENT_ID")
+CLEARED = (
+    "DEBUG",
+    "FAISSE_PRODUCTION",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "OIDC_RP_CLIENT_ID",
+    "EMAIL_HOST",
+    "EMAIL_BACKEND",
+    "CACHE_URL",
+)
 
 
 def settings_with(monkeypatch, tmp_path: Path, **env: str) -> dict:

@@ -103,6 +103,8 @@ def test_development_settings_stay_usable_over_http(monkeypatch, tmp_path):
         ("SECRET_KEY", {}, "SECRET_KEY must be set"),
         ("ALLOWED_HOSTS", {}, "ALLOWED_HOSTS must be set"),
         (None, {"DEBUG": "1"}, "DEBUG must stay off"),
+        ("EMAIL_HOST", {}, "EMAIL_HOST .or EMAIL_BACKEND. must be set"),
+        (None, {"CACHE_URL": "memcached://x"}, "CACHE_URL must be a redis"),
     ],
 )
 def test_production_refuses_unsafe_settings(monkeypatch, tmp_path, missing, extra, message):
