@@ -32,7 +32,6 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if no_serve:
             return
-        self.stdout.write(
-            _("Site : http://127.0.0.1:%(port)s/ (administration : /admin/)") % {"port": port}
-        )
+        site = _("Site : http://127.0.0.1:%(port)s/") % {"port": port}
+        self.stdout.write(f"{site} ({_('connexion : /connexion/, administration : /admin/')})")
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
