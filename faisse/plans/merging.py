@@ -51,15 +51,21 @@ def _in_plan_order(first: PlanNode, second: PlanNode) -> tuple[PlanNode, PlanNod
         raise PairError(_("L’une des deux actions n’existe plus : rechargez la page."))
     first, second = locked[first.pk], locked[second.pk]
     _check(first, second)
-    if first.is_published != second.is_published:
+    tree = PlanTree.load(first.plan, drafts=True)
+    lineage = {a.pk for node in (first, second) for a in tree.ancestors(node)}
+    if first.pk in lineage or second.pk in lineage:
+        raise PairError(_("L’une des deux actions est une sous-action de l’autre."))
+    public = PlanTree.load(first.plan).by_id  # published, under published parents
+    if (first.pk in public) != (second.pk in public):
         # A draft's text must not become public through the published action it joins.
         raise PairError(
             _(
-                "L’une des deux actions est un brouillon et l’autre est publiée : publiez "
-                "ou dépubliez-en une d’abord, puis fusionnez-les."
+                "L’une des deux actions est un brouillon (ou sous un élément en brouillon) et "
+                "l’autre est publiée : publiez ou dépubliez-en une d’abord, puis "
+                "fusionnez-les."
             )
         )
-    actions = plan_actions(PlanTree.load(first.plan, drafts=True))
+    actions = plan_actions(tree)
     order = {node.pk: position for position, node in enumerate(actions)}
     a, b = sorted((first, second), key=lambda node: (order.get(node.pk, len(order)), node.pk))
     return a, b, actions
@@ -156,7 +162,8 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
 
 
 def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:
-    """The removed action's sub-actions move under the kept one, after its own."""
+    """The removed action's sub-actions, and what is shown under it through shared
+    placements, move under the kept one, after its own."""
     position = max(kept.children.values_list("position", flat=True), default=0)
     for child in removed.children.order_by("position", "pk"):
         position += 1
@@ -165,6 +172,16 @@ def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:
         child._history_user = editor
         child._change_reason = _("Fusion d’actions similaires")
         child.save()
+    shown = set(kept.children.values_list("pk", flat=True))
+    shown |= set(SharedPlacement.objects.filter(parent=kept).values_list("node_id", flat=True))
+    for placement in SharedPlacement.objects.filter(parent=removed).order_by("position", "pk"):
+        if placement.node_id in shown or placement.node_id == kept.pk:
+            placement.delete()
+            continue
+        position += 1
+        placement.parent, placement.position = kept, position
+        placement.save()
+        shown.add(placement.node_id)
 
 
 @transaction.atomic

@@ -185,3 +185,36 @@ def test_merge_keeps_sub_actions_follow_up_notes_and_pilots(ales_plan):
     assert list(kept.pilots.all()) == [pilot]
     assert kept.version == version + 1  # an edit form opened before now meets a conflict
     assert PlanNode.history.filter(id=kept.pk).first().history_user == editor
+
+
+def test_an_action_under_a_draft_is_not_merged_into_a_public_one(ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    hidden_parent = second.parent
+    hidden_parent.is_published = False
+    hidden_parent.save()
+    second.description = "Texte d’une partie encore interne."
+    second.save()
+    with pytest.raises(PairError, match="brouillon"):
+        merge(first, second)
+    first.refresh_from_db()
+    assert "encore interne" not in first.description
+
+
+def test_an_action_is_not_merged_with_its_own_sub_action(ales_plan):
+    first = action(ales_plan, 359)
+    sub = PlanNode.objects.create(
+        plan=ales_plan, territory=ales_plan.territory, parent=first, kind="action", title="Sous"
+    )
+    with pytest.raises(PairError, match="sous-action"):
+        merge(first, sub)
+
+
+def test_what_was_shown_under_the_removed_action_is_shown_under_the_kept_one(ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    elsewhere = action(ales_plan, 474)
+    placement = SharedPlacement.objects.create(
+        plan=ales_plan, territory=ales_plan.territory, node=elsewhere, parent=second, position=1
+    )
+    kept = merge(first, second)
+    placement.refresh_from_db()
+    assert placement.parent_id == kept.pk
