@@ -66,6 +66,7 @@ def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
     refused = set(changes) - set(allowed)
     if not allowed or refused:
         raise PermissionError(sorted(refused) or "node")
+    _check_texts(changes)
     empty = sorted(field for field, value in changes.items() if value is None)
     if empty:
         raise EditError(
@@ -88,6 +89,24 @@ def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
     return current
 
 
+def _check_texts(values: dict) -> None:
+    """Texts the database cannot store (a NUL character, half of a surrogate pair) are
+    refused with a message; from the site's forms they cannot come, from the API they can."""
+    for field, value in values.items():
+        if isinstance(value, str) and ("\x00" in value or _broken(value)):
+            raise EditError(
+                _("Le champ %(field)s contient un caractère invalide.") % {"field": field}
+            )
+
+
+def _broken(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _next_position(plan_id: int, parent: PlanNode | None) -> int:
     siblings = PlanNode.objects.filter(plan_id=plan_id, parent=parent)
     return (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -106,6 +125,7 @@ def add_node(plan, parent: PlanNode | None, kind: str, title: str, number: str =
         )
     if not title.strip():
         raise EditError(_("Donnez un intitulé au nouvel élément."))
+    _check_texts({"title": title, "number": number})
     return PlanNode.objects.create(
         plan=plan,
         territory_id=plan.territory_id,

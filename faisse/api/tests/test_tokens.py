@@ -135,3 +135,14 @@ def test_null_values_are_refused_with_a_422_and_nothing_is_written(client, plan)
     assert status == 422 and "follow_up, title" in answer["detail"]
     node.refresh_from_db()
     assert (node.version, node.description) == (1, "")
+
+
+@pytest.mark.parametrize("text", ["avec\x00nul", "moitié \ud800 de paire"])
+def test_texts_the_database_cannot_store_are_refused_with_a_422(client, plan, text):
+    _token, secret = token_for(plan, Role.EDITOR)
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    status, answer = call(client, "patch", url, secret, {"version": 1, "follow_up": text})
+    assert status == 422 and "follow_up" in answer["detail"]
+    node.refresh_from_db()
+    assert (node.version, node.follow_up) == (1, "")
