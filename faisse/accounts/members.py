@@ -83,15 +83,6 @@ def _tell_sent(request, invitation, token: str, success: str) -> None:
     )
 
 
-def _is_last_admin(membership) -> bool:
-    return (
-        membership.role == Role.ADMIN
-        and not Membership.objects.filter(territory=membership.territory, role=Role.ADMIN)
-        .exclude(pk=membership.pk)
-        .exists()
-    )
-
-
 @manage_members
 def member_edit(request, territory, pk):
     membership = get_object_or_404(
@@ -105,7 +96,7 @@ def member_edit(request, territory, pk):
     form = MemberForm(request.POST or None, initial=initial, territory=territory)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["role"] != Role.ADMIN and _is_last_admin(membership):
+        if data["role"] != Role.ADMIN and membership.is_last_admin():
             form.add_error(
                 "role",
                 _(
@@ -138,7 +129,7 @@ def member_remove(request, territory, pk):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, territory=territory
     )
-    if _is_last_admin(membership):
+    if membership.is_last_admin():
         messages.error(
             request,
             _(

@@ -105,6 +105,15 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.territory})"
 
+    def is_last_admin(self) -> bool:
+        """Whether this is the territory's only administrator (who must stay one)."""
+        return (
+            self.role == Role.ADMIN
+            and not Membership.objects.filter(territory_id=self.territory_id, role=Role.ADMIN)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

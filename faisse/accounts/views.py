@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from sesame.tokens import parse_token
 
 from faisse.accounts import emails
-from faisse.accounts.abilities import may_manage, remember_roles
+from faisse.accounts.abilities import GRANTS, may_manage, remember_roles
 from faisse.accounts.forms import EmailForm, LoginForm, NewAccountForm
-from faisse.accounts.models import Invitation, Membership, User, hash_token
+from faisse.accounts.models import Invitation, Membership, Role, User, hash_token
 from faisse.accounts.throttling import may_send
+from faisse.plans.editing import drop_pilot
 
 
 class LoginView(auth_views.LoginView):
@@ -160,11 +161,23 @@ def accept_invitation(invitation_pk: int, user=None, new_account: dict | None = 
         return None
     if user is None:
         user = User.objects.create_user(invitation.email, **new_account)
-    Membership.objects.update_or_create(
-        user=user,
-        territory=invitation.territory,
-        defaults={"role": invitation.role, "commune": invitation.commune},
-    )
+    membership = Membership.objects.filter(user=user, territory=invitation.territory).first()
+    if membership is None:
+        Membership.objects.create(
+            user=user,
+            territory=invitation.territory,
+            role=invitation.role,
+            commune=invitation.commune,
+        )
+    else:
+        # The same rules as a role change on the members page: the last administrator
+        # stays one, and a role without follow-up takes the person off their actions.
+        if invitation.role == Role.ADMIN or not membership.is_last_admin():
+            membership.role = invitation.role
+        membership.commune = invitation.commune or membership.commune
+        membership.save(update_fields=["role", "commune"])
+        if "follow_up" not in GRANTS[membership.role]:
+            drop_pilot(user, invitation.territory, by=user)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user

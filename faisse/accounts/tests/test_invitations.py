@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from faisse.accounts.models import Invitation, Membership, Role, User
 from faisse.accounts.testing import make_member, make_user
+from faisse.plans.models import PlanNode
+from faisse.plans.testing import make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,26 @@ def test_another_signed_in_person_cannot_use_it(client, invited):
     assert "vous êtes connecté·e en tant que" in client.get(url).content.decode()
     client.post(url)
     assert not Membership.objects.filter(user=intruder).exists()
+
+
+def accept_as(client, user, territory, role):
+    _invitation, token = Invitation.create(territory, user.email, role)
+    client.force_login(user)
+    return client.post(reverse("accounts:invitation", args=[token]))
+
+
+def test_an_invitation_does_not_demote_the_last_administrator(client, territory):
+    admin = make_member(territory, Role.ADMIN)
+    accept_as(client, admin, territory, Role.PARTNER)
+    assert admin.memberships.get().role == Role.ADMIN
+
+
+def test_an_invitation_to_a_role_without_follow_up_takes_a_pilot_off_their_actions(
+    client, territory
+):
+    action = PlanNode.objects.filter(plan=make_plan(territory), kind="action").first()
+    pilot = make_member(territory, Role.PILOT)
+    action.pilots.add(pilot)
+    accept_as(client, pilot, territory, Role.PARTNER)
+    assert pilot.memberships.get().role == Role.PARTNER
+    assert not action.pilots.exists()
