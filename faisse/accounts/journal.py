@@ -29,7 +29,9 @@ def _change(record, previous) -> str:
         return _("reçoit le rôle « %(role)s »") % {"role": _label(record.role)}
     if record.history_type == "-":
         return _("quitte le territoire (rôle « %(role)s »)") % {"role": _label(record.role)}
-    if previous is not None and previous["role"] != record.role:
+    if previous is None:
+        return _("rôle « %(role)s »") % {"role": _label(record.role)}
+    if previous["role"] != record.role:
         return _("rôle « %(before)s » → « %(after)s »") % {
             "before": _label(previous["role"]),
             "after": _label(record.role),
@@ -57,9 +59,9 @@ def member_journal(territory, size: int = 30) -> list[MemberEvent]:
         events.append(
             MemberEvent(
                 date=record.history_date,
-                person=str(record.user) if record.user_id else "—",
+                person=str(record.user) if record.user else "—",
                 change=_change(record, earlier[-1] if earlier else None),
-                by=str(record.history_user) if record.history_user_id else "—",
+                by=str(record.history_user) if record.history_user else "—",
             )
         )
     return events

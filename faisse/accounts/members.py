@@ -105,11 +105,14 @@ def member_edit(request, territory, pk):
                 ),
             )
         else:
+            before = (membership.role, membership.commune_id, membership.commissions)
             membership.role = data["role"]
             membership.commune = data["commune"]
             membership.commissions = data["commissions"].strip()
+            after = (membership.role, membership.commune_id, membership.commissions)
             with transaction.atomic():
-                membership.save(update_fields=["role", "commune", "commissions"])
+                if after != before:  # an unchanged form records nothing
+                    membership.save(update_fields=["role", "commune", "commissions"])
                 if "follow_up" not in GRANTS[membership.role]:
                     drop_pilot(membership.user, territory, by=request.user)
             messages.success(request, _("Rôle de %s mis à jour.") % membership.user)

@@ -1,11 +1,14 @@
 """The members' journal: every role given, changed or taken away, with who did it; and
 what a change of role does to the actions a person pilots."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from faisse.accounts.journal import member_journal
-from faisse.accounts.models import Role
+from faisse.accounts.models import Membership, Role
 from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
@@ -72,3 +75,25 @@ def test_a_pilot_made_editor_keeps_their_actions(client, territory):
         {"role": Role.EDITOR, "commissions": ""},
     )
     assert list(action.pilots.all()) == [pilot]
+
+
+def test_memberships_older_than_their_history_get_a_first_record(territory):
+    member = make_member(territory, Role.ELECTED, first_name="Ancienne")
+    Membership.history.all().delete()  # as before migration 0004
+    migration = import_module("faisse.accounts.migrations.0005_membership_history_baseline")
+    migration.record_existing_memberships(apps, None)
+    migration.record_existing_memberships(apps, None)  # a second run adds nothing
+    records = Membership.history.filter(id=member.memberships.get().pk)
+    assert [(r.history_type, r.role) for r in records] == [("+", Role.ELECTED)]
+    assert [e.change for e in member_journal(territory)] == ["reçoit le rôle « Élu·e »"]
+
+
+def test_saving_an_unchanged_role_records_nothing(client, territory):
+    client.force_login(make_member(territory, Role.ADMIN))
+    partner = make_member(territory, Role.PARTNER).memberships.get()
+    count = Membership.history.count()
+    client.post(
+        reverse("members:edit", args=[territory.slug, partner.pk]),
+        {"role": Role.PARTNER, "commissions": ""},
+    )
+    assert Membership.history.count() == count

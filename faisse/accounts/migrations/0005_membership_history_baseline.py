@@ -1,0 +1,30 @@
+"""Give every membership that existed before its history a first record (« reçoit le
+rôle »), dated from its creation, so that the journal reads right from the start."""
+
+from django.db import migrations
+
+
+def record_existing_memberships(apps, schema_editor):
+    Membership = apps.get_model("accounts", "Membership")
+    HistoricalMembership = apps.get_model("accounts", "HistoricalMembership")
+    known = set(HistoricalMembership.objects.values_list("id", flat=True))
+    HistoricalMembership.objects.bulk_create(
+        HistoricalMembership(
+            id=membership.pk,
+            user_id=membership.user_id,
+            territory_id=membership.territory_id,
+            role=membership.role,
+            commune_id=membership.commune_id,
+            commissions=membership.commissions,
+            history_date=membership.created_at,
+            history_type="+",
+            history_change_reason="Rôle existant avant l’historique",
+        )
+        for membership in Membership.objects.exclude(pk__in=known).iterator()
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0004_membership_history")]
+
+    operations = [migrations.RunPython(record_existing_memberships, migrations.RunPython.noop)]
