@@ -7,6 +7,9 @@ these changes were made by one and the same person, now "Compte supprimé n° N"
 """
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,6 +82,41 @@ def personal_data(user: User) -> dict:
             for node in piloted
         ],
         "invitations_sent": Invitation.objects.filter(invited_by=user).count(),
+        "invitations_received": [
+            {
+                "territory": invitation.territory.name,
+                "role": invitation.role,
+                "sent": _moment(invitation.created_at),
+                "accepted": _moment(invitation.accepted_at),
+            }
+            for invitation in Invitation.objects.filter(email__iexact=user.email)
+            .select_related("territory")
+            .order_by("created_at")
+        ],
+        "role_history": [
+            {
+                "territory": record.territory.name if record.territory else None,
+                "role": record.role,
+                "change": {"+": "given", "~": "changed", "-": "removed"}[record.history_type],
+                "date": _moment(record.history_date),
+            }
+            for record in Membership.history.filter(user_id=user.pk)
+            .select_related("territory")
+            .order_by("history_date")
+        ],
+        "login_records": [
+            {
+                "date": _moment(record.attempt_time),
+                "ip_address": record.ip_address,
+                "browser": record.user_agent,
+                "kind": kind,
+            }
+            for kind, model, field in (
+                ("failed", AccessFailureLog, "attempt_time"),
+                ("signed_in", AccessLog, "attempt_time"),
+            )
+            for record in model.objects.filter(username__iexact=user.email).order_by(field)
+        ],
         "changes_to_plans": sorted(changes, key=lambda change: change["date"]),
     }
 
@@ -95,6 +133,14 @@ def erasure_blockers(user: User) -> list[str]:
     ]
 
 
+def _end_sessions(user: User) -> None:
+    """Delete the person's sessions. Sessions are stored signed, not indexed by person:
+    reading them all is slow on a big site, but erasing an account is rare."""
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+
+
 @transaction.atomic
 def erase_account(user: User) -> None:
     blockers = erasure_blockers(user)
@@ -109,6 +155,11 @@ def erase_account(user: User) -> None:
     email = user.email
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=email).delete()
+    Invitation.objects.filter(email__iexact=email).delete()
+    _end_sessions(user)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    ).update(object_repr=f"#{user.pk}")
     Membership.objects.filter(user=user).delete()
     ApiToken.objects.filter(user=user).delete()
     for node in PlanNode.objects.filter(pilots=user):

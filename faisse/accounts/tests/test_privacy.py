@@ -4,10 +4,13 @@ account; the history keeps the changes, attributed to an erased account."""
 import json
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.sessions.models import Session
+from django.test import Client
 from django.urls import reverse
 
-from faisse.accounts.models import ApiToken, Membership, Role, User
+from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
 from faisse.accounts.testing import make_member
 from faisse.plans.editing import update_node
 from faisse.plans.models import PlanNode
@@ -28,6 +31,11 @@ def person():
     update_node(action, user, {"title": "Titre de Camille"}, action.version)
     ApiToken.create(user, territory, "tableur", "read")
     AccessAttempt.objects.create(username=user.email, ip_address="10.0.0.1", failures_since_start=1)
+    AccessLog.objects.create(username=user.email, ip_address="10.1.2.3", user_agent="Firefox")
+    Invitation.create(make_territory("Autre agglo"), user.email, Role.PARTNER)
+    LogEntry.objects.log_actions(
+        user.pk, [user], CHANGE, "modifié", single_object=True
+    )  # an operator edited the account in Django's admin
     return user, action
 
 
@@ -42,6 +50,9 @@ def test_the_download_holds_everything_kept(client, person):
     assert [m["role"] for m in data["memberships"]] == ["editor"]
     assert [t["name"] for t in data["api_tokens"]] == ["tableur"]
     assert "token_hash" not in json.dumps(data)
+    assert "10.1.2.3" in [r["ip_address"] for r in data["login_records"]]
+    assert [i["territory"] for i in data["invitations_received"]] == ["Autre agglo"]
+    assert [(r["role"], r["change"]) for r in data["role_history"]] == [("editor", "given")]
     assert data["piloted_actions"] == [
         {"territory": "Agglo des Faïsses", "title": "Titre de Camille", "id": action.pk}
     ]
@@ -52,6 +63,8 @@ def test_the_download_holds_everything_kept(client, person):
 
 def test_erasing_empties_the_account_and_keeps_the_history_anonymous(client, person):
     user, action = person
+    other_browser = Client()
+    other_browser.force_login(user)
     client.force_login(user)
     refused = client.post(reverse("accounts:erase"), {"email": "autre@example.org"})
     assert refused.status_code == 400 and User.objects.get(pk=user.pk).erased_at is None
@@ -65,7 +78,14 @@ def test_erasing_empties_the_account_and_keeps_the_history_anonymous(client, per
     assert not Membership.objects.filter(user=erased).exists()
     assert not ApiToken.objects.filter(user=erased).exists()
     assert not action.pilots.exists()
-    assert not AccessAttempt.objects.filter(username__iexact="camille@example.org").exists()
+    for model in (AccessAttempt, AccessLog, Invitation):
+        field = "email" if model is Invitation else "username"
+        assert not model.objects.filter(**{f"{field}__iexact": "camille@example.org"}).exists()
+    assert "Camille" not in str(list(LogEntry.objects.values_list("object_repr", flat=True)))
+    assert not any(
+        s.get_decoded().get("_auth_user_id") == str(user.pk) for s in Session.objects.all()
+    )
+    assert other_browser.get(reverse("accounts:account")).status_code == 302
     change = PlanNode.history.filter(id=action.pk, title="Titre de Camille").first()
     assert str(change.history_user) == f"Compte supprimé n° {erased.pk}"
     # Signed out, and the old address no longer signs in.
