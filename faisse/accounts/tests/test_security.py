@@ -104,6 +104,11 @@ def test_development_settings_stay_usable_over_http(monkeypatch, tmp_path):
         ("ALLOWED_HOSTS", {}, "ALLOWED_HOSTS must be set"),
         (None, {"DEBUG": "1"}, "DEBUG must stay off"),
         ("EMAIL_HOST", {}, "EMAIL_HOST .or EMAIL_BACKEND. must be set"),
+        (
+            None,
+            {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+            "must be set in production",
+        ),
         (None, {"CACHE_URL": "memcached://x"}, "CACHE_URL must be a redis"),
     ],
 )

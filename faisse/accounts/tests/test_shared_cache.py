@@ -8,9 +8,13 @@ import pytest
 import redis
 from django.core.cache import caches
 from django.test import override_settings
+from django.urls import reverse
 
+from faisse.accounts.models import Role
+from faisse.accounts.testing import make_member
 from faisse.accounts.tests.settings_env import settings_with
 from faisse.accounts.throttling import may_send
+from faisse.plans.testing import make_territory
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -45,3 +49,24 @@ def test_the_e_mail_limit_holds_across_processes_through_redis(monkeypatch, tmp_
         finally:
             caches["default"].clear()
             caches.close_all()
+
+
+@pytest.mark.django_db
+def test_with_the_shared_cache_down_a_sign_in_link_is_still_sent(
+    client, monkeypatch, tmp_path, mailoutbox
+):
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = settings_with(monkeypatch, tmp_path, CACHE_URL=f"redis://127.0.0.1:{port}/0")
+    make_member(make_territory(), Role.PARTNER, "partenaire@example.org")
+    with override_settings(CACHES=conf["CACHES"]):
+        caches.close_all()
+        try:
+            response = client.post(
+                reverse("accounts:signin_link"), {"email": "partenaire@example.org"}
+            )
+        finally:
+            caches.close_all()
+    assert response.status_code == 200
+    assert len(mailoutbox) == 1
