@@ -1,9 +1,12 @@
-"""Unknown or foreign addresses answer 404, never 500 nor another territory's data."""
+"""Unknown or foreign addresses answer 404, never 500 nor another territory's data; a
+page one may not open answers a French 403 with a way back."""
 
 import pytest
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from faisse.accounts.models import Role
+from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
 
@@ -50,3 +53,12 @@ def test_server_error_page_is_french_and_standalone(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "<h1>Une erreur est survenue</h1>" in response.content.decode()
+
+
+def test_forbidden_page_is_french_with_a_way_back(client, territory):
+    client.force_login(make_member(territory, Role.PARTNER))
+    response = client.get(f"/{territory.slug}/gestion/plan/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<html lang="fr"' in html and "Vous n’avez pas accès à cette page" in html
+    assert 'href="/compte/"' in html and 'href="/"' in html
