@@ -52,6 +52,11 @@ class NodeForm(forms.ModelForm):
         for name in list(self.fields):
             if name != "version" and name not in allowed:
                 del self.fields[name]
+        if "title" in self.fields:  # emptied by mistake, it would read "(intitulé à compléter)"
+            self.fields["title"].required = True
+            self.fields["title"].error_messages["required"] = _(
+                "Donnez un intitulé : un élément sans intitulé ne se lit pas dans le projet."
+            )
 
 
 def _node(territory: Territory, pk: int) -> PlanNode:
@@ -101,7 +106,8 @@ def node_edit(request, slug, pk):
         "structure": allowed == EDITOR_FIELDS and _structure_choices(node),
         "pilot_choices": _pilot_choices(node) if allowed == EDITOR_FIELDS else None,
     }
-    return render(request, "plans/node_edit.html", context, status=409 if current else 200)
+    status = 409 if current else 400 if form.errors else 200
+    return render(request, "plans/node_edit.html", context, status=status)
 
 
 def _structure_choices(node: PlanNode) -> dict:

@@ -152,3 +152,14 @@ def test_structure_page_for_editors_only(client, plan):
     client.force_login(make_member(plan.territory, Role.EDITOR))
     page = client.get(url).content.decode()
     assert page.count('name="direction" value="up"') == plan.nodes.count()
+
+
+def test_an_emptied_title_is_refused_with_a_message_tied_to_the_field(client, action):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    response = client.post(edit_url(action), form_data(action, title="  "))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Donnez un intitulé" in html
+    assert 'aria-describedby="id_title_error"' in html and 'id="id_title_error"' in html
+    action.refresh_from_db()
+    assert action.title and action.version == 1
