@@ -108,3 +108,11 @@ def test_a_person_without_password_chooses_one(client):
     client.force_login(user)
     response = client.get(reverse("accounts:password_change"))
     assert "old_password" not in response.content.decode()
+
+
+def test_a_form_with_errors_says_so_in_the_title_and_links_to_the_fields(client):
+    response = client.post(reverse("accounts:signin_link"), {"email": "pas-une-adresse"})
+    html = response.content.decode()
+    assert "<title>Erreur : " in html
+    assert 'role="alert"' in html and 'href="#id_email"' in html
+    assert "1 champ est à corriger" in html

@@ -17,3 +17,9 @@ def manages(context, territory) -> bool:
     """Whether the current person has a management space in the territory."""
     request = context.get("request")
     return request is not None and may_manage(request.user, territory)
+
+
+@register.filter
+def errored_fields(form) -> list:
+    """The fields of a form that carry an error, for the summary at the top of a form."""
+    return [field for field in form if field.errors] if form else []
