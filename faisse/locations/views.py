@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,7 +56,8 @@ def link_change(request, territory, pk):
         messages.success(request, _("Lien avec %s mis à jour.") % link.commune.name)
     if request.POST.get("back") == "node":
         return redirect("locations:node", slug=territory.slug, pk=link.node_id)
-    return redirect("locations:review", slug=territory.slug)
+    # Back to the row just decided, not to the top of a long list.
+    return redirect(f"{reverse('locations:review', args=[territory.slug])}#l-{link.pk}")
 
 
 @require_POST
