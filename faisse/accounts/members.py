@@ -6,6 +6,7 @@ import secrets
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
 from faisse.plans.editing import drop_pilot
+from faisse.portal.confirmation import Confirmation, ask, confirmed
 
 manage_members = ability_required("manage_members")
 
@@ -132,6 +134,26 @@ def member_remove(request, territory, pk):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, territory=territory
     )
+    if not membership.is_last_admin() and not confirmed(request):
+        return ask(
+            request,
+            Confirmation(
+                title=_("Retirer %s du territoire ?") % membership.user,
+                question=_(
+                    "%(person)s perdra son rôle « %(role)s » dans %(territory)s et les actions "
+                    "qu’il ou elle pilote ; son compte et ses rôles ailleurs restent."
+                )
+                % {
+                    "person": membership.user,
+                    "role": membership.get_role_display(),
+                    "territory": territory.name,
+                },
+                button=_("Retirer du territoire"),
+                action=request.path,
+                cancel=reverse("members:list", args=[territory.slug]),
+            ),
+            territory,
+        )
     if membership.is_last_admin():
         messages.error(
             request,

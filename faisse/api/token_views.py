@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.models import ApiToken, Membership
+from faisse.portal.confirmation import Confirmation, ask, confirmed
 from faisse.posted import posted_id
 
 
@@ -54,6 +56,20 @@ def token_create(request):
 @login_required
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
+    if not confirmed(request):
+        return ask(
+            request,
+            Confirmation(
+                title=_("Révoquer le jeton « %s » ?") % token.name,
+                question=_(
+                    "Les programmes qui s’en servent seront refusés dès maintenant. Un jeton "
+                    "révoqué ne se rétablit pas : il faudra en créer un autre."
+                ),
+                button=_("Révoquer le jeton"),
+                action=request.path,
+                cancel=reverse("api_tokens"),
+            ),
+        )
     token.revoke()
     messages.success(request, _("Jeton « %s » révoqué.") % token.name)
     return redirect("api_tokens")

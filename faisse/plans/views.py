@@ -6,6 +6,7 @@ PlanTree and the ranking is computed in memory.
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from faisse.plans.merging import PairError, dismiss, merge
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import similar_pairs
 from faisse.plans.tree import PlanTree
+from faisse.portal.confirmation import Confirmation, ask, confirmed
 from faisse.posted import posted_id
 
 RECENT_DECISIONS = 50
@@ -54,12 +56,14 @@ def _posted_pair(request, territory) -> tuple[PlanNode, PlanNode] | None:
     return nodes[ids[0]], nodes[ids[1]]
 
 
-def _decide(request, territory, decide, success: str):
+def _decide(request, territory, decide, success: str, confirmation=None):
     pair = _posted_pair(request, territory)
     if pair is None:
         messages.error(
             request, _("Ces actions n’existent plus dans ce territoire : la liste est à jour.")
         )
+    elif confirmation is not None and not confirmed(request):
+        return ask(request, confirmation(*pair), territory)
     else:
         try:
             decide(*pair)
@@ -81,6 +85,19 @@ def merge_pair(request, territory):
         _(
             "Actions fusionnées : « %(first)s » et « %(second)s » ne font plus qu’une, "
             "affichée aux deux endroits du projet."
+        ),
+        confirmation=lambda first, second: Confirmation(
+            title=_("Fusionner ces deux actions ?"),
+            question=_(
+                "La première, dans l’ordre du projet, est gardée et affichée aussi à la place "
+                "de la seconde ; la seconde est supprimée après lui avoir transmis ses "
+                "communes, sous-actions, pilotes et textes. L’historique garde les deux."
+            ),
+            details=[first.label, second.label],
+            button=_("Fusionner"),
+            action=request.path,
+            cancel=reverse("plans:similar_actions", args=[territory.slug]),
+            fields=[("first", str(first.pk)), ("second", str(second.pk))],
         ),
     )
 

@@ -254,7 +254,13 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
     }.get(base, [])
     url = reverse(base, args=args)
     data = {
-        "plans:merge_similar": {"first": action.pk, "second": world["actions"][1].pk},
+        "plans:merge_similar": {
+            "first": action.pk,
+            "second": world["actions"][1].pk,
+            "confirm": "1",
+        },
+        "members:remove": {"confirm": "1"},
+        "api_token_revoke": {"confirm": "1"},
         "plans:dismiss_similar": {"first": action.pk, "second": world["actions"][2].pk},
         "plans:root_add": {"kind": "axis", "title": "Nouvel axe"},
         "plans:node_add": {"kind": "action", "title": "Nouvelle action"},

@@ -69,10 +69,10 @@ def forms_against_b(world, slug: str) -> list[tuple[str, list, dict]]:
         ("history:restore", node_args, {"history_id": 1, "version": action.version}),
         ("locations:add", node_args, {"commune": world["b"].communes.last().pk}),
         ("locations:change", [slug, world["link"].pk], {"action": "reject"}),
-        ("plans:merge_similar", [slug], {"first": action.pk, "second": second.pk}),
+        ("plans:merge_similar", [slug], {"first": action.pk, "second": second.pk, "confirm": 1}),
         ("plans:dismiss_similar", [slug], {"first": action.pk, "second": second.pk}),
         ("members:edit", [slug, world["membership"].pk], {"role": "admin"}),
-        ("members:remove", [slug, world["membership"].pk], {}),
+        ("members:remove", [slug, world["membership"].pk], {"confirm": "1"}),
         ("members:invitation_resend", [slug, world["invitation"].pk], {}),
         ("members:invitation_cancel", [slug, world["invitation"].pk], {}),
     ]

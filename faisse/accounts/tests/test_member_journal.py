@@ -24,7 +24,7 @@ def test_role_changes_and_removals_are_journalled_with_their_author(client, terr
     edit = reverse("members:edit", args=[territory.slug, membership.pk])
     client.post(edit, {"role": Role.EDITOR, "commissions": ""})
     client.post(edit, {"role": Role.EDITOR, "commissions": "Mobilités"})
-    client.post(reverse("members:remove", args=[territory.slug, membership.pk]))
+    client.post(reverse("members:remove", args=[territory.slug, membership.pk]), {"confirm": "1"})
 
     events = [(e.person, e.change, e.by) for e in member_journal(territory)]
     assert events[:4] == [
@@ -59,7 +59,9 @@ def test_a_pilot_who_loses_the_role_no_longer_pilots_any_action(client, territor
             {"role": Role.PARTNER, "commissions": ""},
         )
     else:
-        client.post(reverse("members:remove", args=[territory.slug, membership.pk]))
+        client.post(
+            reverse("members:remove", args=[territory.slug, membership.pk]), {"confirm": "1"}
+        )
     assert not action.pilots.exists()
     assert PlanNode.history.filter(id=action.pk).first().history_user == admin
 

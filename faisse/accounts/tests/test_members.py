@@ -8,6 +8,8 @@ from django.urls import reverse
 from faisse.accounts.models import Invitation, Membership, Role
 from faisse.accounts.testing import make_member
 from faisse.plans.testing import make_territory
+from faisse.portal.tests.html import page
+from faisse.portal.tests.test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +132,7 @@ def test_change_role_and_commune(client, territory, admin):
 
 def test_remove_keeps_the_account(client, territory, admin):
     member = make_member(territory, Role.PARTNER)
-    client.post(url("remove", territory, member.memberships.get().pk))
+    client.post(url("remove", territory, member.memberships.get().pk), {"confirm": "1"})
     assert not member.memberships.exists()
     member.refresh_from_db()
 
@@ -139,7 +141,7 @@ def test_the_last_admin_cannot_be_removed_nor_demoted(client, territory, admin):
     membership = admin.memberships.get()
     response = client.post(url("edit", territory, membership.pk), {"role": Role.EDITOR})
     assert response.status_code == 400 and "seule administrateur" in response.content.decode()
-    client.post(url("remove", territory, membership.pk))
+    client.post(url("remove", territory, membership.pk), {"confirm": "1"})
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN
     # With a second admin, it is possible.
@@ -162,3 +164,13 @@ def test_another_territorys_members_and_invitations_are_out_of_reach(client, ter
     assert client.get(url("list", other)).status_code == 403
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_removing_asks_first_and_changes_nothing_until_confirmed(client, territory, admin):
+    member = make_member(territory, Role.PARTNER, first_name="Pascale")
+    response = client.post(url("remove", territory, member.memberships.get().pk))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Retirer Pascale du territoire ?" in html
+    assert 'name="confirm" value="1"' in html
+    assert_accessible(page(response))
+    assert member.memberships.exists()

@@ -28,7 +28,9 @@ def test_create_shows_the_secret_once_then_revoke(client):
     secret = page.split('id="jeton" value="')[1].split('"')[0]
     assert ApiToken.find(secret) == token
     assert secret not in client.get("/compte/jetons/").content.decode()  # shown once
-    client.post(f"/compte/jetons/{token.pk}/revoquer/")
+    confirm_page = client.post(f"/compte/jetons/{token.pk}/revoquer/").content.decode()
+    assert "Révoquer le jeton" in confirm_page and ApiToken.find(secret) == token  # asked
+    client.post(f"/compte/jetons/{token.pk}/revoquer/", {"confirm": "1"})
     assert ApiToken.find(secret) is None
 
 

@@ -53,7 +53,9 @@ def test_edit_then_restore_the_previous_version(live_server, scene):
         page.get_by_role("link", name="Gestion").click()
         page.get_by_role("link", name="Structure du projet").click()
         page.locator(f"#n-{action.pk}").get_by_role("link", name=re.compile("^Modifier")).click()
-        page.get_by_role("textbox", name="Intitulé :").fill("Intitulé changé dans le navigateur")
+        page.get_by_role("textbox", name="Intitulé", exact=True).fill(
+            "Intitulé changé dans le navigateur"
+        )
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("changé dans le navigateur")
 
@@ -78,11 +80,11 @@ def test_two_editors_saving_at_once_never_lose_the_first_change(live_server, sce
         page_two = sign_in(browser, live_server, second.email)
         page_one.goto(edit_url)
         page_two.goto(edit_url)
-        page_one.get_by_role("textbox", name="Description :").fill("Description d’Élise")
+        page_one.get_by_role("textbox", name="Description (facultatif)").fill("Description d’Élise")
         page_one.get_by_role("button", name="Enregistrer", exact=True).click()
         expect(page_one.get_by_text("Modifications enregistrées.")).to_be_visible()
 
-        page_two.get_by_role("textbox", name="Description :").fill("Description de Marc")
+        page_two.get_by_role("textbox", name="Description (facultatif)").fill("Description de Marc")
         page_two.get_by_role("button", name="Enregistrer", exact=True).click()
         expect(page_two.get_by_role("alert")).to_contain_text("modifié par quelqu’un d’autre")
         expect(page_two.get_by_text("Description d’Élise")).to_be_visible()  # theirs, shown

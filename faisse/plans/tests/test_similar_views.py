@@ -36,7 +36,8 @@ def action(plan, line):
 
 def post(client, plan, name, first, second, **extra):
     url = reverse(f"plans:{name}", args=[plan.territory.slug])
-    return client.post(url, {"first": first.pk, "second": second.pk, **extra}, follow=True)
+    data = {"first": first.pk, "second": second.pk, "confirm": "1", **extra}
+    return client.post(url, data, follow=True)
 
 
 def test_the_page_is_for_editors_only(client, ales_plan):
@@ -142,3 +143,14 @@ def test_the_page_runs_a_constant_number_of_queries(staff_client, ales_plan):
     post(staff_client, ales_plan, "merge_similar", action(ales_plan, 279), action(ales_plan, 470))
     post(staff_client, ales_plan, "dismiss_similar", action(ales_plan, 305), action(ales_plan, 476))
     assert queries(ales_plan) == baseline
+
+
+def test_merging_asks_first_and_changes_nothing_until_confirmed(staff_client, ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    url = reverse("plans:merge_similar", args=[ales_plan.territory.slug])
+    response = staff_client.post(url, {"first": first.pk, "second": second.pk})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Fusionner ces deux actions ?" in html
+    assert f'name="second" value="{second.pk}"' in html
+    assert PlanNode.objects.filter(pk=second.pk).exists()
+    assert not SimilarPairDecision.objects.exists()
