@@ -18,6 +18,7 @@ from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
 from faisse.plans.editing import drop_pilot
+from faisse.plans.french import elide
 from faisse.portal.confirmation import Confirmation, ask, confirmed
 
 manage_members = ability_required("manage_members")
@@ -117,7 +118,7 @@ def member_edit(request, territory, pk):
                     membership.save(update_fields=["role", "commune", "commissions"])
                 if "follow_up" not in GRANTS[membership.role]:
                     drop_pilot(membership.user, territory, by=request.user)
-            messages.success(request, _("Rôle de %s mis à jour.") % membership.user)
+            messages.success(request, _("Rôle %s mis à jour.") % elide("de", membership.user))
             return redirect("members:list", territory.slug)
     context = {
         "territory": territory,

@@ -47,3 +47,16 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if len(w) > 1]
+
+
+# Elision before a vowel ("de Alès" → "d’Alès"). Not before h: h aspiré is common in
+# place names (Hautes-Cévennes), and a wrong "d’" reads worse than a missing one.
+ELIDING_START = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]", re.IGNORECASE)
+
+
+def elide(word: str, following: str) -> str:
+    """`word` ("de", "que", "le"…) before `following`, elided before a vowel."""
+    following = str(following)
+    if ELIDING_START.match(following):
+        return f"{word[:-1]}’{following}"
+    return f"{word} {following}"

@@ -1,6 +1,7 @@
 from django import template
 
 from faisse.accounts.abilities import may_manage
+from faisse.plans.french import elide
 from faisse.portal.process import step_dates_html
 
 register = template.Library()
@@ -23,3 +24,15 @@ def manages(context, territory) -> bool:
 def errored_fields(form) -> list:
     """The fields of a form that carry an error, for the summary at the top of a form."""
     return [field for field in form if field.errors] if form else []
+
+
+@register.filter
+def de(name) -> str:
+    """ "de Bessèges", "d’Alès Agglomération"."""
+    return elide("de", name)
+
+
+@register.filter
+def que(name) -> str:
+    """ "que Camille", "qu’Émile"."""
+    return elide("que", name)

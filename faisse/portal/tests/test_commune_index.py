@@ -26,7 +26,7 @@ def names(client, territory, query: str) -> list[str]:
 def test_index_lists_every_commune_with_population_roles_and_counts(client, located_plan):
     territory = located_plan.territory
     html = page(client.get(reverse("portal:communes", args=[territory.slug])))
-    assert html.texts(1) == [f"Les communes de {territory.name}"]
+    assert html.texts(1) == [f"Les communes d’{territory.name}"]  # elided before a vowel
     for commune in territory.communes.all():
         url = reverse("portal:commune", args=[territory.slug, commune.insee])
         assert (url, commune.name) in html.links
