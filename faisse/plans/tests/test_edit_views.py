@@ -152,6 +152,8 @@ def test_structure_page_for_editors_only(client, plan):
     client.force_login(make_member(plan.territory, Role.EDITOR))
     page = client.get(url).content.decode()
     assert page.count('name="direction" value="up"') == plan.nodes.count()
+    for axis in plan.nodes.filter(kind="axis"):  # links to jump to each axis
+        assert f'href="#n-{axis.pk}"' in page and f'id="n-{axis.pk}"' in page
 
 
 def test_an_emptied_title_is_refused_with_a_message_tied_to_the_field(client, action):
