@@ -39,7 +39,7 @@ def test_commune_named_by_the_plan(client, located_plan):
         assert action.url_for(slug) not in territory_wide
     # The objective heads its actions, with its evidence and origin once.
     assert f'<a href="{extra["objective"].url_for(slug)}">' in specific
-    assert specific.count("mots trouvés : « Commune 2 »") == 1
+    assert specific.count("le projet écrit : « Commune 2 »") == 1
     assert "Confirmé" in specific
     assert "<strong>4 actions</strong> du projet concernent spécifiquement Commune 2." in html.html
     assert "<strong>20 actions</strong> concernent tout le territoire." in html.html
@@ -50,7 +50,7 @@ def test_commune_with_a_role_and_a_detected_link(client, located_plan):
     html = page(client.get(commune_url(territory, "99001")))
     assert "Ville-centre" in html.html
     assert "selon le projet : « Conforter Commune 1 comme ville-centre »" in html.html
-    assert "mots trouvés : « Commune 1 »" in html.html and "Détecté" in html.html
+    assert "le projet écrit : « Commune 1 »" in html.html and "Détecté" in html.html
     assert extra["action"].url_for(territory.slug) in html.hrefs()
 
 
@@ -132,7 +132,7 @@ def test_anduze_lists_the_centre_bourg_revitalisation_actions(client, ales_plan)
         assert action.url_for(territory.slug) in specific
     assert "Redynamiser/restructurer l’offre commerciale" in specific
     assert "Pôle de centralité secondaire" in html.html
-    assert "mots trouvés : « Anduze »" in specific
+    assert "le projet écrit : « Anduze »" in specific
     html = page(client.get(commune_url(territory, "30022")))
     assert html.texts(1) == ["Commune : Aujac"]
     assert "Le projet ne nomme pas Aujac" in html.html
