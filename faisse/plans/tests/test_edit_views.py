@@ -6,19 +6,9 @@ from django.urls import reverse
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_territory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return make_plan(make_territory("Agglo des Faïsses"))
-
-
-@pytest.fixture
-def action(plan):
-    return PlanNode.objects.filter(plan=plan, kind="action").order_by("pk").first()
 
 
 def edit_url(node):
