@@ -174,3 +174,12 @@ def test_removing_asks_first_and_changes_nothing_until_confirmed(client, territo
     assert 'name="confirm" value="1"' in html
     assert_accessible(page(response))
     assert member.memberships.exists()
+
+
+def test_an_invalid_invitation_is_summed_up_at_the_top_of_the_page(client, territory, admin):
+    response = client.post(url("invite", territory), {"email": "pas-une-adresse"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    summary = html.index("champs sont à corriger")
+    assert summary < html.index("<table")  # before the members' table, not under it
+    assert 'href="#id_email"' in html and html.count("champs sont à corriger") == 1
