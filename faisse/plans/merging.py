@@ -6,7 +6,6 @@ data (status, communes, later indicators) lives once. Dismissing remembers that 
 actions are distinct, so they are not proposed again. Both record a `SimilarPairDecision`.
 """
 
-from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -149,12 +148,14 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
             setattr(kept, name, "\n\n".join(filter(None, [getattr(kept, name).strip(), extra])))
     kept.version += 1  # a form opened before the merge must not write over it
     kept._history_user = editor
-    kept._change_reason = _("Fusion d’actions similaires")
+    where = _("ligne %s") % removed.source_line if removed.source_line else f"#{removed.pk}"
+    kept._change_reason = _("Fusion avec « %(title)s » (%(where)s)") % {
+        "title": removed.title[:80],
+        "where": where,
+    }
     kept.save()
     kept.pilots.add(*removed.pilots.all())
     _record(kept, removed, score, SimilarPairDecision.Decision.MERGED)
-    if editor is not None:
-        _log(editor, kept, removed)
     removed._history_user = editor
     removed._change_reason = _("Fusionnée dans « %s »") % kept.title[:80]
     removed.delete()
@@ -189,23 +190,3 @@ def dismiss(first: PlanNode, second: PlanNode) -> SimilarPairDecision:
     """Remember that two actions are distinct: the pair is not proposed again."""
     a, b, actions = _in_plan_order(first, second)
     return _record(a, b, _score(actions, a, b), SimilarPairDecision.Decision.DISMISSED)
-
-
-def _log(editor, kept: PlanNode, removed: PlanNode) -> None:
-    """Who merged what, in the admin history of both actions, until the plan has its own."""
-    where = _("ligne %s") % removed.source_line if removed.source_line else f"#{removed.pk}"
-    LogEntry.objects.log_actions(
-        editor.pk,
-        [kept],
-        CHANGE,
-        _("Fusion avec « %(title)s » (%(where)s), désormais affichée aussi à sa place.")
-        % {"title": removed.title, "where": where},
-        single_object=True,
-    )
-    LogEntry.objects.log_actions(
-        editor.pk,
-        [removed],
-        DELETION,
-        _("Fusionnée dans « %(title)s » (#%(id)s).") % {"title": kept.title, "id": kept.pk},
-        single_object=True,
-    )

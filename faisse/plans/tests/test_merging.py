@@ -1,7 +1,6 @@
 """Merging two actions into one shown in both places, and dismissing a pair."""
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 
 from faisse.locations.models import CommuneLink, OutsidePlace
@@ -104,10 +103,10 @@ def test_a_description_already_there_is_not_repeated(ales_plan):
 def test_merge_is_recorded_in_the_history_of_the_editor(ales_plan):
     editor = get_user_model().objects.create_user("agent@example.org")
     kept = merge(action(ales_plan, 279), action(ales_plan, 470), editor=editor)
-    entries = LogEntry.objects.filter(user=editor)
-    assert entries.count() == 2
-    change = entries.get(object_id=str(kept.pk))
-    assert "ligne 470" in change.change_message
+    change = PlanNode.history.filter(id=kept.pk).first()
+    assert change.history_user == editor and "ligne 470" in change.history_change_reason
+    deletion = PlanNode.history.filter(history_type="-").get()
+    assert deletion.history_user == editor and "Fusionnée dans" in deletion.history_change_reason
 
 
 def test_dismiss_remembers_the_pair_and_it_is_not_proposed_again(ales_plan):
