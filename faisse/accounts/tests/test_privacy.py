@@ -2,13 +2,16 @@
 account; the history keeps the changes, attributed to an erased account."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.sessions.models import Session
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
 from faisse.accounts.testing import make_member
@@ -109,3 +112,13 @@ def test_my_data_pages_are_for_signed_in_people_only(client):
     for name in ("accounts:my_data", "accounts:my_data_download", "accounts:erase"):
         response = client.get(reverse(name))
         assert response.status_code == 302 and "/connexion/" in response["Location"]
+
+
+def test_the_documented_retention_commands_remove_old_login_records():
+    old = AccessLog.objects.create(username="a@example.org", ip_address="10.0.0.9")
+    AccessLog.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - timedelta(days=200))
+    recent = AccessLog.objects.create(username="b@example.org", ip_address="10.0.0.8")
+    call_command("axes_reset_logs", age=180)
+    call_command("axes_reset_failure_logs", age=180)
+    call_command("clearsessions")
+    assert list(AccessLog.objects.values_list("pk", flat=True)) == [recent.pk]
