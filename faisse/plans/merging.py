@@ -8,6 +8,7 @@ actions are distinct, so they are not proposed again. Both record a `SimilarPair
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
@@ -149,17 +150,23 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
     kept.version += 1  # a form opened before the merge must not write over it
     kept._history_user = editor
     where = _("ligne %s") % removed.source_line if removed.source_line else f"#{removed.pk}"
-    kept._change_reason = _("Fusion avec « %(title)s » (%(where)s)") % {
-        "title": removed.title[:80],
-        "where": where,
-    }
+    kept._change_reason = _reason(
+        _("Fusion avec « %(title)s » (%(where)s)"), removed.title, where=where
+    )
     kept.save()
     kept.pilots.add(*removed.pilots.all())
     _record(kept, removed, score, SimilarPairDecision.Decision.MERGED)
     removed._history_user = editor
-    removed._change_reason = _("Fusionnée dans « %s »") % kept.title[:80]
+    removed._change_reason = _reason(_("Fusionnée dans « %(title)s »"), kept.title)
     removed.delete()
     return kept
+
+
+def _reason(template: str, title: str, **values) -> str:
+    """A change reason naming an action, its title shortened so that the whole fits the
+    history's column (100 characters)."""
+    room = 100 - len(template % {"title": "", **values})
+    return template % {"title": Truncator(title).chars(max(room, 10)), **values}
 
 
 def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:

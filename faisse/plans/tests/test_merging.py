@@ -217,3 +217,15 @@ def test_what_was_shown_under_the_removed_action_is_shown_under_the_kept_one(ale
     kept = merge(first, second)
     placement.refresh_from_db()
     assert placement.parent_id == kept.pk
+
+
+def test_long_titles_fit_the_history_s_reason_column(ales_plan):
+    first, second = action(ales_plan, 359), action(ales_plan, 515)
+    second.title = "Une action au très long intitulé " * 10
+    second.source_line = None
+    second.save()
+    kept = merge(first, second)
+    reasons = PlanNode.history.filter(id__in=[kept.pk, second.pk]).values_list(
+        "history_change_reason", flat=True
+    )
+    assert all(len(reason or "") <= 100 for reason in reasons)
