@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts import emails
-from faisse.accounts.abilities import GRANTS
 from faisse.accounts.decorators import ability_required
 from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
-from faisse.plans.editing import drop_pilot
+from faisse.accounts.roles import change_role, end_membership
 from faisse.plans.french import elide
 from faisse.portal.confirmation import Confirmation, ask, confirmed
 
@@ -108,16 +107,13 @@ def member_edit(request, territory, pk):
                 ),
             )
         else:
-            before = (membership.role, membership.commune_id, membership.commissions)
-            membership.role = data["role"]
-            membership.commune = data["commune"]
-            membership.commissions = data["commissions"].strip()
-            after = (membership.role, membership.commune_id, membership.commissions)
-            with transaction.atomic():
-                if after != before:  # an unchanged form records nothing
-                    membership.save(update_fields=["role", "commune", "commissions"])
-                if "follow_up" not in GRANTS[membership.role]:
-                    drop_pilot(membership.user, territory, by=request.user)
+            change_role(
+                membership,
+                request.user,
+                role=data["role"],
+                commune=data["commune"],
+                commissions=data["commissions"].strip(),
+            )
             messages.success(request, _("Rôle %s mis à jour.") % elide("de", membership.user))
             return redirect("members:list", territory.slug)
     context = {
@@ -165,9 +161,7 @@ def member_remove(request, territory, pk):
             % membership.user,
         )
     else:
-        with transaction.atomic():
-            membership.delete()  # the person keeps their account and their other roles
-            drop_pilot(membership.user, territory, by=request.user)
+        end_membership(membership, request.user)
         messages.success(request, _("%s ne fait plus partie du territoire.") % membership.user)
     return redirect("members:list", territory.slug)
 

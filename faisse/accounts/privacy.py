@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
 from faisse.history.records import TRACKED
+from faisse.plans.editing import drop_pilot
 from faisse.plans.models import PlanNode
 
 
@@ -111,11 +112,8 @@ def personal_data(user: User) -> dict:
                 "browser": record.user_agent,
                 "kind": kind,
             }
-            for kind, model, field in (
-                ("failed", AccessFailureLog, "attempt_time"),
-                ("signed_in", AccessLog, "attempt_time"),
-            )
-            for record in model.objects.filter(username__iexact=user.email).order_by(field)
+            for kind, model in (("failed", AccessFailureLog), ("signed_in", AccessLog))
+            for record in model.objects.filter(username__iexact=user.email).order_by("attempt_time")
         ],
         "changes_to_plans": sorted(changes, key=lambda change: change["date"]),
     }
@@ -127,9 +125,7 @@ def erasure_blockers(user: User) -> list[str]:
     return [
         membership.territory.name
         for membership in administered.select_related("territory")
-        if not Membership.objects.filter(territory=membership.territory, role=Role.ADMIN)
-        .exclude(user=user)
-        .exists()
+        if membership.is_last_admin()
     ]
 
 
@@ -162,10 +158,7 @@ def erase_account(user: User) -> None:
     ).update(object_repr=f"#{user.pk}")
     Membership.objects.filter(user=user).delete()
     ApiToken.objects.filter(user=user).delete()
-    for node in PlanNode.objects.filter(pilots=user):
-        node._history_user = user
-        node._change_reason = _("Pilote retiré : compte supprimé")
-        node.pilots.remove(user)
+    drop_pilot(user, by=user, reason=_("Pilote retiré : compte supprimé"))
     Invitation.objects.filter(invited_by=user).update(invited_by=None)
     user.email = f"compte-supprime-{user.pk}@faisse.invalid"
     user.first_name = user.last_name = ""

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from sesame.tokens import parse_token
 
 from faisse.accounts import emails
-from faisse.accounts.abilities import GRANTS, may_manage, remember_roles
+from faisse.accounts.abilities import may_manage, remember_roles
 from faisse.accounts.forms import EmailForm, LoginForm, NewAccountForm
 from faisse.accounts.models import Invitation, Membership, Role, User, hash_token
+from faisse.accounts.roles import change_role
 from faisse.accounts.throttling import may_send
-from faisse.plans.editing import drop_pilot
 
 
 class LoginView(auth_views.LoginView):
@@ -170,14 +170,14 @@ def accept_invitation(invitation_pk: int, user=None, new_account: dict | None = 
             commune=invitation.commune,
         )
     else:
-        # The same rules as a role change on the members page: the last administrator
-        # stays one, and a role without follow-up takes the person off their actions.
-        if invitation.role == Role.ADMIN or not membership.is_last_admin():
-            membership.role = invitation.role
-        membership.commune = invitation.commune or membership.commune
-        membership.save(update_fields=["role", "commune"])
-        if "follow_up" not in GRANTS[membership.role]:
-            drop_pilot(user, invitation.territory, by=user)
+        # The last administrator stays one; the rest is a role change like any other.
+        keeps_admin = invitation.role != Role.ADMIN and membership.is_last_admin()
+        change_role(
+            membership,
+            user,
+            role=membership.role if keeps_admin else invitation.role,
+            commune=invitation.commune or membership.commune,
+        )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user

@@ -207,12 +207,16 @@ def set_pilots(node: PlanNode, user, pilot_ids: list[int]) -> None:
     node.pilots.set(pilots)
 
 
-def drop_pilot(person, territory, by=None) -> int:
-    """Take the person off the actions they pilot in the territory (they left it, or their
-    new role has no follow-up); return how many actions they piloted there."""
-    actions = list(PlanNode.objects.filter(territory=territory, pilots=person))
+def drop_pilot(person, territory=None, by=None, reason: str = "") -> int:
+    """Take the person off the actions they pilot in the territory, or everywhere (they
+    left it, their new role has no follow-up, they erased their account); return how many
+    actions they piloted."""
+    actions = PlanNode.objects.filter(pilots=person)
+    if territory is not None:
+        actions = actions.filter(territory=territory)
+    actions = list(actions)
     for action in actions:
         action._history_user = by
-        action._change_reason = _("Pilote retiré·e : rôle changé ou retiré")
+        action._change_reason = reason or _("Pilote retiré·e : rôle changé ou retiré")
         action.pilots.remove(person)
     return len(actions)

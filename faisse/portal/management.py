@@ -4,23 +4,17 @@ It gathers the tools each person may use, with what waits for them (actions to f
 drafts, places to check, invitations), in a constant number of queries.
 """
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from faisse.accounts.abilities import may_manage, territory_abilities
+from faisse.accounts.abilities import MANAGEMENT_ABILITIES, territory_abilities
+from faisse.accounts.decorators import ability_required
 from faisse.accounts.models import Invitation
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
-from faisse.territories.models import Territory
 
 
-def management_home(request, slug):
-    territory = get_object_or_404(Territory, slug=slug)
-    if not may_manage(request.user, territory):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+@ability_required(*MANAGEMENT_ABILITIES)
+def management_home(request, territory):
     abilities = territory_abilities(request.user, territory)
     plan = Plan.objects.of_territory(territory).current()
     context = {
