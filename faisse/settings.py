@@ -167,7 +167,10 @@ AXES_LOCKOUT_PARAMETERS = "faisse.accounts.throttling.lockout_parameters"
 AXES_USERNAME_FORM_FIELD = "username"  # the field name of Django's login forms
 AXES_USERNAME_CALLABLE = "faisse.accounts.throttling.attempted_email"
 AXES_LOCKOUT_CALLABLE = "faisse.accounts.views.lockout"
-AXES_RESET_ON_SUCCESS = True
+# A successful login forgets only the failures against the account that signed in
+# (faisse.accounts.throttling.forget_own_failures): axes' own reset would also forget an
+# IP address's failures against other people's accounts.
+AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "sesame", "token"]
 if os.environ.get("FAISSE_PROXY_COUNT"):  # behind reverse proxies that set X-Forwarded-For
     AXES_IPWARE_PROXY_COUNT = int(os.environ["FAISSE_PROXY_COUNT"])

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "faisse.accounts"
     verbose_name = "Comptes et rôles"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from faisse.accounts.throttling import forget_own_failures
+
+        user_logged_in.connect(forget_own_failures, dispatch_uid="faisse_forget_own_failures")

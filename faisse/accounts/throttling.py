@@ -9,7 +9,7 @@ password reset e-mails.
 import hashlib
 import logging
 
-from axes.models import AccessBase
+from axes.models import AccessAttempt, AccessBase
 from django.conf import settings
 from django.core.cache import cache
 from redis.exceptions import RedisError
@@ -42,6 +42,17 @@ def lockout_parameters(request_or_attempt, credentials: dict | None) -> list:
         return configured
     without = [p for p in configured if "username" not in ([p] if isinstance(p, str) else p)]
     return without or ["ip_address"]
+
+
+def forget_own_failures(sender, request, user, **kwargs) -> None:
+    """On a successful login, forget the failures recorded against that account only.
+
+    The failures of the same IP address against other addresses stay counted: otherwise
+    anyone with an account could guess another person's password forever, signing in to
+    their own account between guesses (connected to `user_logged_in` in apps.py).
+    """
+    if user.email:
+        AccessAttempt.objects.filter(username=user.email.strip().lower()).delete()
 
 
 def may_send(kind: str, email: str) -> bool:

@@ -106,3 +106,32 @@ def test_an_ip_address_trying_many_bad_links_is_locked(client, mailoutbox):
     assert client.post(link, REMOTE_ADDR="203.0.113.9").status_code == 429
     assert "_auth_user_id" not in client.session
     assert client.post(link, REMOTE_ADDR="198.51.100.7").status_code == 302
+
+
+def test_signing_in_to_ones_own_account_does_not_forget_guesses_at_another(client):
+    """The attack: 4 wrong guesses at a victim's password, 1 login to one's own account,
+    again and again. Only the failures against the account that signed in are forgotten,
+    so the fifth guess at the victim locks both the victim's address and the IP address."""
+    make_user("victime@example.org")  # password "x"
+    make_user("attaquant@example.org")
+    for _ in range(4):
+        assert attempt(client, "victime@example.org").status_code == 200
+    assert attempt(client, "attaquant@example.org", "x").status_code == 302
+    client.logout()
+    assert attempt(client, "victime@example.org").status_code == 429
+    # 16 guesses in the probe: now the right password is refused from there…
+    assert attempt(client, "victime@example.org", "x").status_code == 429
+    # …and the attacker's IP address is locked for their own account too.
+    assert attempt(client, "attaquant@example.org", "x").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_success_forgets_the_failures_against_that_account_only(client):
+    make_user("camille@example.org")
+    for _ in range(2):
+        attempt(client, "camille@example.org")
+    for _ in range(2):
+        attempt(client, "dominique@example.org")
+    assert attempt(client, "camille@example.org", "x").status_code == 302
+    assert not AccessAttempt.objects.filter(username="camille@example.org").exists()
+    assert AccessAttempt.objects.get(username="dominique@example.org").failures_since_start == 2
