@@ -1,6 +1,7 @@
 """Guardrails shared by every test."""
 
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,12 @@ def ales_plan(db):
     from faisse.territories.loading import load_ales
 
     return save_plan(parse_path(SOURCE), load_ales(), PlanDetails())
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what a previous test remembered (an e-mail
+    just sent, a token just used, under an id the database gives again) does not leak."""
+    cache.clear()
+    yield
+    cache.clear()

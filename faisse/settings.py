@@ -28,6 +28,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int, *, highest: int | None = None) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < 1 or (highest is not None and value > highest):
+        bounds = f"between 1 and {highest}" if highest is not None else "at least 1"
+        raise ImproperlyConfigured(f"{name} must be {bounds}, not {value}.")
+    return value
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -136,6 +148,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Limits on what one plan, one file or one request may hold (docs/operations.md, "Limits").
+# Levels of a plan's tree, sub-actions included (axis 1, orientation 2 … action 5); pages
+# nest one element in another, so the ceiling keeps them far from Python's recursion limit.
+MAX_PLAN_DEPTH = env_int("FAISSE_MAX_PLAN_DEPTH", 10, highest=25)
+MAX_PLAN_NODES = env_int("FAISSE_MAX_PLAN_NODES", 5000)  # elements of one plan
+MAX_UPLOAD_BYTES = env_int("FAISSE_MAX_UPLOAD_MB", 5) << 20  # an imported file
+MAX_TITLE_LENGTH = env_int("FAISSE_MAX_TITLE_LENGTH", 1000)  # characters of a title
+MAX_TEXT_LENGTH = env_int("FAISSE_MAX_TEXT_LENGTH", 20000)  # of a description, a note
+# A request body may carry a title and three long texts, each character taking up to 12
+# bytes once encoded (%XX%XX%XX%XX in a form, \uXXXX\uXXXX in JSON).
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, 12 * (MAX_TITLE_LENGTH + 3 * MAX_TEXT_LENGTH) + 65_536)
 
 # Accounts: e-mail and password, one-time sign-in links (django-sesame), login throttling
 # (django-axes), optional OpenID Connect (ProConnect). See docs/operations.md.

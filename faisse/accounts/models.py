@@ -5,17 +5,25 @@ place, `faisse.accounts.abilities`.
 """
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import OperationalError, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from redis.exceptions import RedisError
 from simple_history.models import HistoricalRecords
 
+from faisse.core.db import write_without_waiting
+from faisse.core.text import TextValidator
 from faisse.territories.models import Commune, Territory
+
+logger = logging.getLogger(__name__)
 
 
 class UserManager(BaseUserManager):
@@ -86,7 +94,9 @@ class Membership(models.Model):
         related_name="+",
         verbose_name=_("commune (élu·e)"),
     )
-    commissions = models.CharField(_("commissions"), max_length=255, blank=True)
+    commissions = models.CharField(
+        _("commissions"), max_length=255, blank=True, validators=[TextValidator()]
+    )
     created_at = models.DateTimeField(_("depuis le"), auto_now_add=True)
     # Who got, changed or lost a role, when and by whom: the members' journal.
     history = HistoricalRecords(
@@ -174,6 +184,7 @@ class ApiToken(models.Model):
     """A personal API token for one territory; only its hash is stored."""
 
     PREFIX = "faisse_"
+    USE_RESOLUTION = 3600  # seconds: the last use is recorded once an hour at most
 
     class Scope(models.TextChoices):
         READ = "read", _("Lecture")
@@ -181,7 +192,7 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(_("nom"), max_length=100)
+    name = models.CharField(_("nom"), max_length=100, validators=[TextValidator()])
     scope = models.CharField(_("portée"), max_length=10, choices=Scope.choices)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(_("début du jeton"), max_length=16, editable=False)
@@ -201,9 +212,23 @@ class ApiToken(models.Model):
 
     @classmethod
     def create(cls, user, territory, name: str, scope: str) -> tuple["ApiToken", str]:
-        """A new token and its secret, shown once to its owner and never stored."""
+        """A new token and its secret, shown once to its owner and never stored.
+
+        The rules of the tokens page and of `faisse api_token create`: a role in the
+        territory, a known scope, a name. Raises ValidationError with a French message.
+        """
+        name = " ".join(str(name).split())
+        if (
+            territory is None
+            or not Membership.objects.filter(user=user, territory=territory).exists()
+        ):
+            raise ValidationError(_("Choisissez un territoire où vous avez un rôle."))
+        if scope not in cls.Scope.values:
+            raise ValidationError(_("Choisissez la portée du jeton."))
+        if not name:
+            raise ValidationError(_("Donnez un nom au jeton (à quoi sert-il ?)."))
         secret = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(
+        token = cls(
             user=user,
             territory=territory,
             name=name,
@@ -211,6 +236,13 @@ class ApiToken(models.Model):
             token_hash=hash_token(secret),
             hint=secret[: len(cls.PREFIX) + 4],
         )
+        try:
+            token.clean_fields(exclude=["user", "territory", "token_hash", "hint"])
+        except ValidationError as error:
+            raise ValidationError(
+                _("Nom du jeton : %s") % " ".join(error.message_dict["name"])
+            ) from error
+        token.save()
         return token, secret
 
     @classmethod
@@ -221,6 +253,22 @@ class ApiToken(models.Model):
             .filter(token_hash=hash_token(secret))
             .first()
         )
+
+    def record_use(self) -> None:
+        """Remember when the token was last used, to the hour, without ever making the
+        request wait: once an hour per token (the cache says whether it is due), and
+        skipped when another transaction holds the lock (see write_without_waiting)."""
+        try:
+            due = cache.add(f"faisse:token-used:{self.pk}", 1, timeout=self.USE_RESOLUTION)
+        except RedisError:  # the shared cache is down: the record is not worth an error
+            due = True
+        if not due:
+            return
+        try:
+            with write_without_waiting():
+                ApiToken.objects.filter(pk=self.pk).update(last_used_at=timezone.now())
+        except OperationalError:
+            logger.info("Last use of API token %s not recorded: the database was busy", self.pk)
 
     def revoke(self) -> None:
         self.revoked_at = timezone.now()

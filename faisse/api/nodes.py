@@ -1,16 +1,41 @@
 """One node of a plan: read it, and change it with a read-write token."""
 
-from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from typing import Annotated
 
-from faisse.api.access import access_of, api_abilities, get_territory
-from faisse.api.schemas import ErrorOut, NodeKind
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
+from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr
+
+from faisse.api.access import WriteToken, access_of, api_abilities, get_territory
+from faisse.api.errors import InvalidInput
+from faisse.api.schemas import (
+    LARGEST_ID,
+    ErrorOut,
+    NodeKind,
+    ValidationErrorOut,
+    described_text,
+    optional_not_null,
+)
 from faisse.plans.editing import EditConflict, EditError, update_node
 from faisse.plans.models import PlanNode
 from faisse.plans.tree import PlanTree
 
 router = Router(tags=["éléments du projet"])
+NodeId = Annotated[int, Path(ge=1, le=LARGEST_ID, description="Numéro de l'élément.")]
+
+
+def _whole(value):
+    """JSON Schema counts 3.0 as an integer: take it as 3 (strict mode would refuse it);
+    true, "3" or 3.5 stay refused."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[StrictInt, BeforeValidator(_whole)]
+READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
 class NodeOut(Schema):
@@ -21,18 +46,43 @@ class NodeOut(Schema):
     description: str
     is_published: bool
     follow_up: str
-    internal_notes: str | None = None
+    internal_notes: str | None = Field(
+        description="Notes internes : null pour qui ne voit pas les brouillons."
+    )
     version: int
 
 
 class NodeIn(Schema):
-    version: int
-    title: str | None = None
-    number: str | None = None
-    description: str | None = None
-    is_published: bool | None = None
-    internal_notes: str | None = None
-    follow_up: str | None = None
+    """The fields to change; those left out keep their value. Types are strict (no
+    "yes" for true, no true for 1) and an unknown field is refused: a typo must not
+    pass for a change that was made."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    version: WholeNumber = Field(
+        ge=1, description="La version de l'élément lue avant de le modifier (`version`)."
+    )
+    title: StrictStr = Field(
+        description="Intitulé ; ne peut pas être vide.",
+        **described_text(settings.MAX_TITLE_LENGTH, blank=False),
+    )
+    number: StrictStr = Field(
+        description="Numéro, ex. « 1.2 ».",
+        **described_text(PlanNode._meta.get_field("number").max_length),
+    )
+    description: StrictStr = Field(
+        description="Description.", **described_text(settings.MAX_TEXT_LENGTH)
+    )
+    is_published: StrictBool = Field(
+        description="Publié : visible du public.", **optional_not_null()
+    )
+    internal_notes: StrictStr = Field(
+        description="Notes visibles des seuls membres.",
+        **described_text(settings.MAX_TEXT_LENGTH),
+    )
+    follow_up: StrictStr = Field(
+        description="Note de suivi.", **described_text(settings.MAX_TEXT_LENGTH)
+    )
 
 
 def _payload(node: PlanNode, drafts: bool) -> dict:
@@ -53,11 +103,11 @@ def _node(territory, pk: int, drafts: bool) -> PlanNode:
 
 @router.get(
     "/{slug}/nodes/{pk}",
-    response={200: NodeOut, 404: ErrorOut},
+    response={200: NodeOut, **READ_ERRORS},
     operation_id="get_node",
     summary="Un élément du projet",
 )
-def get_node(request: HttpRequest, slug: str, pk: int):
+def get_node(request: HttpRequest, slug: str, pk: NodeId):
     territory = get_territory(request, slug)
     drafts = api_abilities(request, territory)["view_drafts"]
     return _payload(_node(territory, pk, drafts), drafts)
@@ -65,25 +115,27 @@ def get_node(request: HttpRequest, slug: str, pk: int):
 
 @router.patch(
     "/{slug}/nodes/{pk}",
+    auth=WriteToken(),
     response={
         200: NodeOut,
+        400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
-        422: ErrorOut,
+        413: ErrorOut,
+        422: ValidationErrorOut,
     },
     operation_id="update_node",
     summary="Modifier un élément du projet",
     description="Demande un jeton en lecture et écriture. `version` est celle de l'élément lu : "
-    "si quelqu'un l'a modifié depuis, la réponse est 409 et rien n'est écrit. Un pilote ne "
-    "peut modifier que `follow_up` des actions qu'il pilote.",
+    "si quelqu'un l'a modifié depuis, la réponse est 409 et rien n'est écrit. Un champ absent "
+    "garde sa valeur ; une requête qui ne change rien n'écrit rien (ni version ni historique). "
+    "Un pilote ne peut modifier que `follow_up` des actions qu'il pilote.",
 )
-def patch_node(request: HttpRequest, slug: str, pk: int, data: NodeIn):
+def patch_node(request: HttpRequest, slug: str, pk: NodeId, data: NodeIn):
     territory = get_territory(request, slug)
     access = access_of(request)
-    if access.token is None:
-        raise HttpError(401, "Écrire par l'API demande un jeton (Authorization: Bearer …).")
     abilities = api_abilities(request, territory)
     if not (abilities["edit_plan"] or abilities["follow_up"]):
         raise HttpError(403, "Ce jeton ne permet pas de modifier le projet.")
@@ -101,5 +153,5 @@ def patch_node(request: HttpRequest, slug: str, pk: int, data: NodeIn):
             f"est {conflict.current.version}. Relisez-le avant de le modifier.",
         ) from conflict
     except EditError as error:
-        raise HttpError(422, str(error)) from error
+        raise InvalidInput(str(error), error.field_errors) from error
     return _payload(node, abilities["view_drafts"])

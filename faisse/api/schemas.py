@@ -5,6 +5,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from faisse.core.text import NON_BLANK_TEXT_PATTERN, SAFE_TEXT_PATTERN
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
 from faisse.territories.models import Territory
@@ -15,8 +16,42 @@ PlanStatus = Literal[tuple(Plan.Status.values)]
 NodeKind = Literal[tuple(PlanNode.Kind.values)]
 
 
+LARGEST_ID = 2**31 - 1  # see faisse.posted
+
+
+def described_text(max_length: int, *, blank: bool = True) -> dict:
+    """An optional text field of an input schema, as the server checks it.
+
+    The server checks lengths and characters in one place (faisse.core.text, through the
+    models' validators, with a message naming the field and the position); the schema
+    states the same rules so that clients, and schemathesis, know them. The field may be
+    left out but is never null: its JSON Schema has no `default: null`.
+    """
+
+    def extra(schema: dict) -> None:
+        schema.pop("default", None)
+        schema["maxLength"] = max_length
+        schema["pattern"] = SAFE_TEXT_PATTERN if blank else NON_BLANK_TEXT_PATTERN
+
+    return {"default": None, "json_schema_extra": extra}
+
+
+def optional_not_null() -> dict:
+    return {"default": None, "json_schema_extra": lambda schema: schema.pop("default", None)}
+
+
 class ErrorOut(Schema):
-    detail: str
+    detail: str = Field(description="Ce qui ne va pas, en français.")
+
+
+class FieldErrorOut(Schema):
+    field: str = Field(description="Le champ en cause, ex. « title ».")
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str = Field(description="Toutes les erreurs, en une phrase.")
+    errors: list[FieldErrorOut] = Field(description="Une erreur par champ.")
 
 
 class TerritoryOut(Schema):

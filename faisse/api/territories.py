@@ -14,11 +14,14 @@ from faisse.territories.models import Commune
 from faisse.territories.validation import INSEE_PATTERN
 
 router = Router(tags=["territoires"])
+# A token that is unknown or revoked (401), or of another territory (403); an unknown
+# territory, commune or plan (404).
+READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 @router.get(
     "",
-    response=list[TerritoryOut],
+    response={200: list[TerritoryOut], 401: ErrorOut},
     operation_id="list_territories",
     summary="Liste des territoires",
     description="Chaque territoire, avec son nombre de communes et sa population municipale.",
@@ -33,7 +36,7 @@ def list_territories(request: HttpRequest):
 
 @router.get(
     "/{slug}/plan",
-    response={200: PlanOut, 404: ErrorOut},
+    response={200: PlanOut, **READ_ERRORS},
     operation_id="get_territory_plan",
     summary="Projet de territoire en vigueur",
     description="Le dernier projet adopté, à défaut le plus récent, avec son ambition, ses "
@@ -56,7 +59,7 @@ def current_plan(territory) -> Plan:
 
 @router.get(
     "/{slug}/communes",
-    response={200: list[CommuneOut], 404: ErrorOut},
+    response={200: list[CommuneOut], **READ_ERRORS},
     operation_id="list_territory_communes",
     summary="Communes membres",
     description="Les communes membres du territoire, par ordre alphabétique, avec le nombre "
@@ -75,7 +78,7 @@ def territory_communes(request: HttpRequest, slug: str):
 
 @router.get(
     "/{slug}/communes/{insee}/actions",
-    response={200: list[CommuneActionOut], 404: ErrorOut},
+    response={200: list[CommuneActionOut], **READ_ERRORS},
     operation_id="list_commune_actions",
     summary="Actions propres à une commune",
     description="Les actions du projet en vigueur qui s'appliquent spécifiquement à la "

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -36,16 +37,16 @@ def token_create(request):
         if territory_id
         else None
     )
-    scope = request.POST.get("scope")
-    name = " ".join(request.POST.get("name", "").split())[:100]
-    if membership is None:
-        messages.error(request, _("Choisissez un territoire où vous avez un rôle."))
-    elif scope not in ApiToken.Scope.values:
-        messages.error(request, _("Choisissez la portée du jeton."))
-    elif not name:
-        messages.error(request, _("Donnez un nom au jeton (à quoi sert-il ?)."))
+    try:
+        _token, secret = ApiToken.create(
+            request.user,
+            membership.territory if membership else None,
+            request.POST.get("name", ""),
+            request.POST.get("scope", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        _token, secret = ApiToken.create(request.user, membership.territory, name, scope)
         # Shown once, on the next page, then forgotten: only its hash is kept.
         request.session["faisse_new_token"] = secret
         messages.success(request, _("Jeton créé : copiez-le maintenant, il ne sera plus affiché."))

@@ -1,11 +1,9 @@
 """The Faïsse API, mounted at /api/v1/ by faisse/urls.py."""
 
-from ninja import NinjaAPI
-
-from faisse.api import fallback, nodes, territories
+from faisse.api import errors, fallback, nodes, territories
 from faisse.api.docs import LocalSwagger, docs_available
 
-api = NinjaAPI(
+api = errors.FaisseAPI(
     title="Faïsse API",
     version="1",
     description="Lecture des territoires, de leurs communes et de leur projet de territoire.",
@@ -13,6 +11,7 @@ api = NinjaAPI(
     docs=LocalSwagger(),
     docs_url="/docs" if docs_available() else None,
 )
+errors.install(api)
 api.add_router("/territories", territories.router)
 api.add_router("/territories", nodes.router)
 api.add_router("", fallback.router)  # last: it answers every address the others do not

@@ -171,9 +171,7 @@ def node_add(request, territory, pk=None):
         messages.error(request, _("Le territoire n’a pas encore de projet."))
         return redirect("plans:structure", slug=territory.slug)
     try:
-        node = add_node(
-            plan, parent, request.POST.get("kind", ""), request.POST.get("title", "")[:2000]
-        )
+        node = add_node(plan, parent, request.POST.get("kind", ""), request.POST.get("title", ""))
     except EditError as error:
         messages.error(request, str(error))
         return redirect("plans:structure", slug=territory.slug)

@@ -6,14 +6,17 @@ Concurrent edits are detected by `PlanNode.version`: a change based on an older 
 is refused, never silently written over the other person's.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from faisse.accounts.abilities import GRANTS, can
 from faisse.accounts.models import User
-from faisse.plans.models import PlanNode
+from faisse.plans.models import Plan, PlanNode
+from faisse.plans.tree import PlanTree
 
 EDITOR_FIELDS = ("title", "number", "description", "is_published", "internal_notes", "follow_up")
 PILOT_FIELDS = ("follow_up",)
@@ -29,7 +32,26 @@ CHILD_KINDS = {
 
 
 class EditError(Exception):
-    """A change that cannot be made; the message says why, in French."""
+    """A change that cannot be made; the message says why, in French, and `field_errors`
+    names the fields in cause ([{"field": "title", "message": "…"}]) when it can."""
+
+    def __init__(self, message: str, field_errors: list[dict] | None = None):
+        super().__init__(message)
+        self.field_errors = field_errors or []
+
+    @classmethod
+    def from_validation(cls, error: ValidationError) -> "EditError":
+        errors = [
+            {"field": field, "message": message}
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+        labels = {field.name: str(field.verbose_name) for field in PlanNode._meta.fields}
+        summary = " ".join(
+            f"{labels.get(item['field'], item['field']).capitalize()} : {item['message']}"
+            for item in errors
+        )
+        return cls(summary, errors)
 
 
 class EditConflict(EditError):
@@ -61,55 +83,71 @@ def editable_fields(user, node: PlanNode) -> tuple[str, ...]:
 
 @transaction.atomic
 def update_node(node: PlanNode, user, changes: dict, version: int) -> PlanNode:
-    """Write the changes if the node is still at `version`; history records who and what."""
+    """Write the changes if the node is still at `version`; history records who and what.
+
+    The one path of an edit, from the site's form or the API: the same rules (allowed
+    fields, no null, a title that is not blank, texts checked by the model's validators)
+    and nothing written, neither version nor history, when nothing changes.
+    """
     allowed = editable_fields(user, node)
     refused = set(changes) - set(allowed)
     if not allowed or refused:
         raise PermissionError(sorted(refused) or "node")
-    _check_texts(changes)
     empty = sorted(field for field, value in changes.items() if value is None)
     if empty:
         raise EditError(
             _("Sans valeur (null) : %(fields)s. Envoyez un texte vide pour effacer un texte.")
-            % {"fields": ", ".join(empty)}
+            % {"fields": ", ".join(empty)},
+            [{"field": field, "message": _("ne peut pas valoir null")} for field in empty],
         )
+    if "title" in changes and not changes["title"].strip():
+        message = _("Donnez un intitulé : un élément sans intitulé ne se lit pas dans le projet.")
+        raise EditError(message, [{"field": "title", "message": message}])
     current = PlanNode.objects.select_for_update().get(pk=node.pk)
     if current.version != version:
         raise EditConflict(current)
-    for field, value in changes.items():
+    changed = {field: value for field, value in changes.items() if getattr(current, field) != value}
+    if not changed:
+        return current
+    for field, value in changed.items():
         setattr(current, field, value)
-    current.version += 1
+    others = [field.name for field in PlanNode._meta.fields if field.name not in changed]
     try:
-        current.full_clean(exclude=["plan", "territory", "parent"])
+        current.full_clean(exclude=others, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
-        raise EditError(" ".join(error.messages)) from error
+        raise EditError.from_validation(error) from error
+    current.version += 1
     current._change_reason = _("Modification dans le site")
     current._history_user = user  # also outside a request (API, commands)
     current.save()
     return current
 
 
-def _check_texts(values: dict) -> None:
-    """Texts the database cannot store (a NUL character, half of a surrogate pair) are
-    refused with a message; from the site's forms they cannot come, from the API they can."""
-    for field, value in values.items():
-        if isinstance(value, str) and ("\x00" in value or _broken(value)):
-            raise EditError(
-                _("Le champ %(field)s contient un caractère invalide.") % {"field": field}
-            )
-
-
-def _broken(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+def lock_plan(plan_id: int) -> Plan:
+    """Lock the plan's row for the rest of the transaction: changes of its structure
+    (positions among siblings, the number and depth of its elements) are made one after
+    the other, never from the same stale reading (on SQLite the write lock does it)."""
+    return Plan.objects.select_for_update().get(pk=plan_id)
 
 
 def _next_position(plan_id: int, parent: PlanNode | None) -> int:
     siblings = PlanNode.objects.filter(plan_id=plan_id, parent=parent)
     return (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def check_structure(plan: Plan) -> None:
+    """Inside a transaction that changed the plan's structure: refuse (and so undo) a
+    change that makes the plan deeper than MAX_PLAN_DEPTH levels, counted at every place
+    where an element is shown (shared placements included)."""
+    tree = PlanTree.load(plan, drafts=True)
+    if tree.too_deep:
+        raise EditError(
+            _(
+                "Le projet aurait plus de %(max)s niveaux (axe, orientation, objectif… "
+                "jusqu’aux sous-actions) : placez cet élément moins profondément."
+            )
+            % {"max": settings.MAX_PLAN_DEPTH}
+        )
 
 
 @transaction.atomic
@@ -125,17 +163,29 @@ def add_node(plan, parent: PlanNode | None, kind: str, title: str, number: str =
         )
     if not title.strip():
         raise EditError(_("Donnez un intitulé au nouvel élément."))
-    _check_texts({"title": title, "number": number})
-    return PlanNode.objects.create(
+    plan = lock_plan(plan.pk)
+    if PlanNode.objects.filter(plan=plan).count() >= settings.MAX_PLAN_NODES:
+        raise EditError(
+            _("Le projet compte déjà %(max)s éléments, le plus qu’il puisse en avoir.")
+            % {"max": number_format(settings.MAX_PLAN_NODES, force_grouping=True)}
+        )
+    node = PlanNode(
         plan=plan,
         territory_id=plan.territory_id,
         parent=parent,
         kind=kind,
-        number=number.strip()[:20],
+        number=number.strip(),
         title=title.strip(),
         position=_next_position(plan.pk, parent),
         is_published=False,  # a new node is a draft until an editor publishes it
     )
+    try:
+        node.full_clean(exclude=["plan", "territory", "parent"], validate_unique=False)
+    except ValidationError as error:
+        raise EditError.from_validation(error) from error
+    node.save()
+    check_structure(plan)
+    return node
 
 
 @transaction.atomic
@@ -174,11 +224,13 @@ def move_under(node: PlanNode, parent: PlanNode | None) -> PlanNode:
             _("Un élément « %(kind)s » ne peut pas être placé sous cet élément.")
             % {"kind": node.get_kind_display()}
         )
+    plan = lock_plan(node.plan_id)
     node.parent = parent
     node.position = _next_position(node.plan_id, parent)
     node.version += 1
     node._change_reason = _("Déplacé")
     node.save()
+    check_structure(plan)
     return node
 
 

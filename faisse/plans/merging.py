@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from faisse.locations.models import CommuneLink, OutsidePlace
+from faisse.plans.editing import EditError, check_structure, lock_plan
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
 from faisse.plans.similarity import action_texts, plan_actions, score_pair
 from faisse.plans.tree import PlanTree
@@ -97,8 +98,23 @@ def _score(actions: list[PlanNode], first: PlanNode, second: PlanNode) -> float:
     return score_pair(texts, first.pk, second.pk).score
 
 
-@transaction.atomic
 def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
+    """Merge two actions of a plan into the first in plan order; return it (see _merge).
+
+    The pair's similarity is scored before the write transaction opens: scoring reads
+    the whole plan's texts and must not hold the database's write lock meanwhile."""
+    score = _score_now(first, second)
+    return _merge(first, second, editor, score)
+
+
+def _score_now(first: PlanNode, second: PlanNode) -> float:
+    if first.plan_id != second.plan_id:
+        return 0.0
+    return _score(plan_actions(PlanTree.load(first.plan, drafts=True)), first, second)
+
+
+@transaction.atomic
+def _merge(first: PlanNode, second: PlanNode, editor, score: float) -> PlanNode:
     """Merge two actions of a plan into the first in plan order; return it.
 
     The kept action is shown under the removed one's parent, at its position; the removed
@@ -108,8 +124,8 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
     then it is deleted. Two actions of which one only is published are not merged (the
     draft's text would become public). All or nothing.
     """
-    kept, removed, actions = _in_plan_order(first, second)
-    score = _score(actions, kept, removed)
+    lock_plan(first.plan_id)
+    kept, removed, _actions = _in_plan_order(first, second)
     if removed.parent_id is not None and removed.parent_id != kept.parent_id:
         SharedPlacement.objects.get_or_create(
             node=kept,
@@ -159,6 +175,10 @@ def merge(first: PlanNode, second: PlanNode, editor=None) -> PlanNode:
     removed._history_user = editor
     removed._change_reason = _reason(_("Fusionnée dans « %(title)s »"), kept.title)
     removed.delete()
+    try:
+        check_structure(kept.plan)
+    except EditError as error:
+        raise PairError(str(error)) from error
     return kept
 
 
@@ -192,8 +212,9 @@ def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:
         shown.add(placement.node_id)
 
 
-@transaction.atomic
 def dismiss(first: PlanNode, second: PlanNode) -> SimilarPairDecision:
     """Remember that two actions are distinct: the pair is not proposed again."""
-    a, b, actions = _in_plan_order(first, second)
-    return _record(a, b, _score(actions, a, b), SimilarPairDecision.Decision.DISMISSED)
+    score = _score_now(first, second)
+    with transaction.atomic():
+        a, b, _actions = _in_plan_order(first, second)
+        return _record(a, b, score, SimilarPairDecision.Decision.DISMISSED)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from faisse.core.text import TextValidator
 from faisse.territories.models import Territory
 
 
@@ -34,7 +35,7 @@ class Plan(models.Model):
     territory = models.ForeignKey(
         Territory, on_delete=models.CASCADE, related_name="plans", verbose_name=_("territoire")
     )
-    title = models.CharField(_("titre"), max_length=255)
+    title = models.CharField(_("titre"), max_length=255, validators=[TextValidator()])
     period_start = models.PositiveSmallIntegerField(_("première année"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("dernière année"), null=True, blank=True)
     status = models.CharField(
@@ -49,9 +50,13 @@ class Plan(models.Model):
         related_name="successors",
         verbose_name=_("projet précédent"),
     )
-    ambition_motto = models.CharField(_("devise de l'ambition"), max_length=255, blank=True)
-    ambition_text = models.TextField(_("ambition"), blank=True)
-    source_name = models.CharField(_("document source"), max_length=255, blank=True)
+    ambition_motto = models.CharField(
+        _("devise de l'ambition"), max_length=255, blank=True, validators=[TextValidator()]
+    )
+    ambition_text = models.TextField(_("ambition"), blank=True, validators=[TextValidator("text")])
+    source_name = models.CharField(
+        _("document source"), max_length=255, blank=True, validators=[TextValidator()]
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -96,7 +101,7 @@ class Challenge(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="challenges")
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
     position = models.PositiveIntegerField(_("rang"), default=0)
-    title = models.TextField(_("défi"))
+    title = models.TextField(_("défi"), validators=[TextValidator("title")])
     points = models.JSONField(_("précisions"), default=list, blank=True)
     history = HistoricalRecords(
         verbose_name=_("historique des défis"), verbose_name_plural=_("historique des défis")
@@ -139,16 +144,18 @@ class PlanNode(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
     kind = models.CharField(_("nature"), max_length=12, choices=Kind.choices)
-    number = models.CharField(_("numéro"), max_length=20, blank=True)
-    title = models.TextField(_("intitulé"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    number = models.CharField(_("numéro"), max_length=20, blank=True, validators=[TextValidator()])
+    title = models.TextField(_("intitulé"), blank=True, validators=[TextValidator("title")])
+    description = models.TextField(_("description"), blank=True, validators=[TextValidator("text")])
     position = models.PositiveIntegerField(_("rang"), default=0)
     source_line = models.PositiveIntegerField(_("ligne du document source"), null=True, blank=True)
     # Unpublished nodes and internal notes are seen by members only (see accounts.abilities).
     is_published = models.BooleanField(_("publié"), default=True)
-    internal_notes = models.TextField(_("notes internes"), blank=True)
+    internal_notes = models.TextField(
+        _("notes internes"), blank=True, validators=[TextValidator("text")]
+    )
     # Follow-up that a pilot of the action may write (the only field a pilot may change).
-    follow_up = models.TextField(_("note de suivi"), blank=True)
+    follow_up = models.TextField(_("note de suivi"), blank=True, validators=[TextValidator("text")])
     pilots = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

@@ -4,6 +4,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from faisse.plans.models import Plan, PlanNode, SharedPlacement
 
 
@@ -53,6 +55,7 @@ class PlanTree:
             key: [(node, shared) for _, _, node, shared in sorted(items, key=lambda i: i[:2])]
             for key, items in children.items()
         }
+        self.too_deep = False
         self.roots = self._build(None, 0, set())
         if not drafts:  # nodes under an unpublished parent are not reachable: drop them
             reachable = {entry.node.pk for entry in self.walk()}
@@ -75,10 +78,17 @@ class PlanTree:
         return cls(plan, nodes, placements, drafts=drafts)
 
     def _build(self, parent_id: int | None, depth: int, seen: set[int]) -> list[TreeEntry]:
+        """Entries under a parent. Past MAX_PLAN_DEPTH levels nothing is attached and
+        `too_deep` is set: the editing functions refuse such a plan (check_structure), and
+        a plan made deeper before the limit existed still renders instead of recursing
+        without end."""
         entries = []
         for node, shared in self._children.get(parent_id, []):
             if node.pk in seen:  # a shared placement under its own descendant: skip the loop
                 continue
+            if depth >= settings.MAX_PLAN_DEPTH:
+                self.too_deep = True
+                break
             entry = TreeEntry(node=node, depth=depth, shared=shared)
             entry.children = self._build(node.pk, depth + 1, seen | {node.pk})
             entries.append(entry)

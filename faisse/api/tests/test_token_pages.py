@@ -47,3 +47,26 @@ def test_no_token_for_a_territory_without_role_nor_revoking_someone_else_s(clien
     assert client.post(f"/compte/jetons/{someone.pk}/revoquer/").status_code == 404
     someone.refresh_from_db()
     assert someone.revoked_at is None
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("jeton\x00nul", "Caractère nul"),
+        ("cloche\x07", "Caractère de contrôle U+0007"),
+        ("x" * 101, "au plus 100 caractères"),
+        ("   ", "Donnez un nom"),
+    ],
+)
+def test_a_bad_token_name_is_refused_with_a_message(client, name, message):
+    """The probe's NUL in a token name gave a 500 on PostgreSQL; a long name was cut."""
+    territory = make_territory()
+    client.force_login(make_member(territory, Role.EDITOR))
+    response = client.post(
+        "/compte/jetons/creer/",
+        {"territory": territory.pk, "scope": "read", "name": name},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not ApiToken.objects.exists()

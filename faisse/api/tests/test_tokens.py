@@ -132,7 +132,9 @@ def test_null_values_are_refused_with_a_422_and_nothing_is_written(client, plan)
     url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
     body = {"version": 1, "title": None, "follow_up": None, "description": "Nouveau"}
     status, answer = call(client, "patch", url, secret, body)
-    assert status == 422 and "follow_up, title" in answer["detail"]
+    assert status == 422
+    assert {error["field"] for error in answer["errors"]} == {"title", "follow_up"}
+    assert "title : ne peut pas valoir null" in answer["detail"]
     node.refresh_from_db()
     assert (node.version, node.description) == (1, "")
 
@@ -143,6 +145,7 @@ def test_texts_the_database_cannot_store_are_refused_with_a_422(client, plan, te
     node = PlanNode.objects.filter(plan=plan, kind="action").first()
     url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
     status, answer = call(client, "patch", url, secret, {"version": 1, "follow_up": text})
-    assert status == 422 and "follow_up" in answer["detail"]
+    assert status == 422 and answer["errors"][0]["field"] == "follow_up"
+    assert answer["detail"].startswith("Note de suivi : ") and "interdit" in answer["detail"]
     node.refresh_from_db()
     assert (node.version, node.follow_up) == (1, "")

@@ -155,3 +155,40 @@ def test_an_emptied_title_is_refused_with_a_message_tied_to_the_field(client, ac
     assert 'aria-describedby="id_title_error"' in html and 'id="id_title_error"' in html
     action.refresh_from_db()
     assert action.title and action.version == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "x" * 1001, "1\xa0001 caractères, 1\xa0000 au plus"),
+        ("description", "d" * 20_001, "20\xa0000 au plus"),
+        ("follow_up", "cloche \x07", "Caractère de contrôle U+0007 interdit au 8e caractère"),
+        ("internal_notes", "nul \x00", "caractère nul n’est pas autorisé"),
+    ],
+)
+def test_the_form_refuses_texts_over_the_limits_or_with_control_characters(
+    client, action, field, value, message
+):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    response = client.post(edit_url(action), form_data(action, **{field: value}))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    action.refresh_from_db()
+    assert action.version == 1 and not action.history.exists()  # made by bulk_create
+
+
+def test_a_form_over_the_request_size_gets_a_french_page_and_writes_nothing(client, action):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    response = client.post(edit_url(action), form_data(action, description="x" * 3_000_000))
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "trop volumineux" in html and 'lang="fr"' in html and "Bad Request" not in html
+    action.refresh_from_db()
+    assert action.version == 1
+
+
+def test_an_unchanged_form_writes_nothing(client, action):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    assert client.post(edit_url(action), form_data(action)).status_code == 302
+    action.refresh_from_db()
+    assert action.version == 1 and not action.history.exists()  # made by bulk_create

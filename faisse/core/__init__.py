@@ -1,0 +1,1 @@
+"""What every domain of Faïsse shares: text checks, limits, small helpers. Imports no app."""
