@@ -12,7 +12,14 @@ import enum
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from faisse.core.text import max_length
 from faisse.plans.french import fold
+from faisse.plans.importer.errors import PlanImportError
+from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.ocr import BULLET, GROUP, SUB_POINT, is_capitals, repair_line
 
 AXIS = re.compile(r"^Axe\s+(?P<number>\d+)\s*(?:[:\-–—]\s*(?P<title>.*))?$", re.IGNORECASE)
@@ -36,7 +43,7 @@ class Kind(enum.Enum):
     TEXT = "text"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # first physical line, 1-based
     kind: Kind
@@ -91,9 +98,13 @@ def _join(left: str, right: str) -> str:
 
 
 def logical_lines(text: str) -> list[Line]:
+    """The document's logical lines, within the limits of an import: a paragraph longer
+    than MAX_TEXT_LENGTH, or more lines than a plan of MAX_PLAN_NODES elements could
+    need, is refused at its line rather than held in memory."""
     lines: list[Line] = []
     blank = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    most_lines = 2 * settings.MAX_PLAN_NODES + 1000  # room for the ambition, labels…
+    for number, raw in enumerate(iter_lines(text), start=1):
         line = classify(number, raw)
         if line is None:
             blank = True
@@ -102,7 +113,26 @@ def logical_lines(text: str) -> list[Line]:
         line.blank_before = blank
         blank = False
         if lines and _continues(lines[-1], line):
+            if len(lines[-1].text) + len(line.text) > max_length("text"):
+                raise PlanImportError(
+                    _("ligne %(line)s : paragraphe de plus de %(max)s caractères.")
+                    % {
+                        "line": lines[-1].number,
+                        "max": number_format(max_length("text"), force_grouping=True),
+                    }
+                )
             lines[-1].text = _join(lines[-1].text, line.text)
         else:
             lines.append(line)
+            if len(lines) > most_lines:
+                raise PlanImportError(
+                    _(
+                        "ligne %(line)s : le document a plus de lignes qu’un projet de "
+                        "%(max)s éléments ne peut en demander."
+                    )
+                    % {
+                        "line": number,
+                        "max": number_format(settings.MAX_PLAN_NODES, force_grouping=True),
+                    }
+                )
     return lines

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from faisse.plans.french import fold
 from faisse.plans.importer.errors import PlanImportError
+from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.lines import AXIS, ORIENTATION
 from faisse.plans.importer.outline import ParsedChallenge, ParsedNode, ParsedPlan
 
@@ -46,7 +47,7 @@ class _State:
 
 def parse_markdown(text: str) -> ParsedPlan:
     state = _State()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(iter_lines(text), start=1):
         line = raw.rstrip()
         if not line.strip():
             continue

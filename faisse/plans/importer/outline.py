@@ -3,10 +3,12 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from faisse.plans.importer.limits import check_depth, take_node
+
 KINDS = ("axis", "orientation", "objective", "group", "action")
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedNode:
     kind: str
     title: str
@@ -14,15 +16,24 @@ class ParsedNode:
     number: str = ""
     description: str = ""
     children: list["ParsedNode"] = field(default_factory=list)
+    depth: int = 1  # as known when added; fit_texts recounts it on the finished tree
+
+    def __post_init__(self) -> None:
+        take_node(self.line)  # refused past MAX_PLAN_NODES while the file is read
 
     def add(self, child: "ParsedNode") -> "ParsedNode":
+        child.depth = self.depth + 1
+        check_depth(child.depth, child.line)
         self.children.append(child)
         return child
 
     def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """The node and everything under it, in document order (without recursion)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def as_dict(self) -> dict:
         data = {"kind": self.kind, "number": self.number, "title": self.title, "line": self.line}

@@ -1,33 +1,83 @@
 """Read an uploaded or named file as text, refusing what is not a text outline."""
 
+import codecs
+import re
+from itertools import islice
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from faisse.plans.importer.errors import PlanImportError
+from faisse.plans.importer.limits import check_characters, check_size, iter_lines
 
-MAX_BYTES = 5 * 1024 * 1024
+# Byte order marks, longest first (UTF-32's begins like UTF-16's).
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# Page breaks (form feed, as pdftotext writes them), Word's line breaks (vertical tab),
+# Windows and old Mac line ends, Unicode line and paragraph separators: all new lines.
+LINE_BREAKS = re.compile("\r\n|[\r\f\v\x85\u2028\u2029]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 as Word exports it."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM, or UTF-16
+    recognised by its NUL bytes), else Windows-1252 as Word exports it. Line breaks are
+    made "\n"; a NUL or control character left is refused with its line and column."""
+    check_size(len(data))
     if not data.strip():
         raise PlanImportError(_("le fichier est vide."))
-    if len(data) > MAX_BYTES:
-        raise PlanImportError(_("le fichier dépasse %(max)s Mo.") % {"max": MAX_BYTES >> 20})
-    sample = data[:8192]
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) // 100:
-        raise PlanImportError(
-            _(
-                "ce n’est pas un fichier texte (fichier binaire ?) ; "
-                "formats lus : texte brut (.txt) ou Markdown (.md)."
-            )
-        )
+    encoding = next((name for bom, name in BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise PlanImportError(_binary_message())
+    if encoding is None and _looks_binary(data[:8192]):
+        raise PlanImportError(_binary_message())
+    # A NUL further on, in a text that begins as text, is refused with its line below.
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        if encoding not in (None, "utf-8"):
+            raise PlanImportError(
+                _("le fichier se dit en %(encoding)s mais ne l’est pas.") % {"encoding": encoding}
+            ) from None
+        text = data.decode("cp1252", errors="replace")
+    text = LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
+    check_characters(text)
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of a mostly Latin text has a NUL in every other byte: odd places for
+    little-endian, even places for big-endian."""
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    if not pairs:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd > 0.6 * pairs and even < 0.05 * pairs:
+        return "utf-16-le"
+    if even > 0.6 * pairs and odd < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(sample: bytes) -> bool:
+    return sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) // 100
+
+
+def _binary_message() -> str:
+    return _(
+        "ce n’est pas un fichier texte (fichier binaire ?) ; "
+        "formats lus : texte brut (.txt) ou Markdown (.md)."
+    )
 
 
 def read_file(path: Path) -> str:
@@ -36,7 +86,9 @@ def read_file(path: Path) -> str:
     if path.is_dir():
         raise PlanImportError(_("c’est un dossier, pas un fichier."))
     try:
-        data = path.read_bytes()
+        check_size(path.stat().st_size)  # before reading a byte of it
+        with path.open("rb") as file:
+            data = file.read(settings.MAX_UPLOAD_BYTES + 1)  # were it to grow meanwhile
     except OSError as error:
         raise PlanImportError(
             _("fichier illisible (%(error)s).") % {"error": error.strerror}
@@ -47,4 +99,4 @@ def read_file(path: Path) -> str:
 def is_markdown(path_name: str, text: str) -> bool:
     if Path(path_name).suffix.lower() in {".md", ".markdown"}:
         return True
-    return any(line.startswith("# ") for line in text.splitlines()[:50])
+    return any(line.startswith("# ") for line in islice(iter_lines(text), 50))
