@@ -317,22 +317,20 @@ def restore(
     """Give the node back the fields of one of its versions, as a new version.
 
     Its place in the tree (parent, rank) comes back only with `structure=True`; its plan,
-    territory and pilots never. Refuses a version of another node, a version identical to
-    the node as it is, and (with `expected_version`) a node changed since the page was read.
+    territory and pilots never. Refuses a version of another node (as unknown), one
+    identical to the node as it is, and (with `expected_version`) a node changed since the
+    page was read.
     """
     current = PlanNode.objects.select_for_update().select_related("territory").get(pk=node.pk)
     if not can(user, "edit_plan", current.territory):
         raise PermissionError("restore")
-    record = PlanNode.history.filter(history_id=history_id).first()
+    # Looked up among this node's own versions only: a version of another node, of this
+    # territory or another, is answered like one that does not exist (no id, no title).
+    record = PlanNode.history.filter(history_id=history_id, id=current.pk).first()
     if record is None:
-        raise RestoreError(_("Cette version n’existe pas : rien n’a été restauré."))
-    if record.id != current.pk:
         raise RestoreError(
-            _(
-                "Cette version est celle d’un autre élément du plan (n° %(other)s), pas de "
-                "« %(label)s » : rien n’a été restauré."
-            )
-            % {"other": record.id, "label": current.label}
+            _("Cette version n’existe pas pour « %(label)s » : rien n’a été restauré.")
+            % {"label": current.label}
         )
     if record.history_type == "-":
         raise RestoreError(_("Cette version est une suppression : rien n’a été restauré."))

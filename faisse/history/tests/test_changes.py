@@ -177,7 +177,7 @@ def test_restore_refuses_a_version_of_another_node(plan, action, editor):
     edit(other, editor, title="Autre intitulé")
     foreign = PlanNode.history.filter(id=other.pk).first()
     before = PlanNode.history.count()
-    with pytest.raises(RestoreError, match="autre élément du plan"):
+    with pytest.raises(RestoreError, match="Cette version n’existe pas pour"):
         restore(action, foreign.history_id, editor)
     action.refresh_from_db()
     assert (action.version, PlanNode.history.count()) == (1, before)

@@ -95,7 +95,8 @@ def test_a_version_of_another_node_is_refused_with_a_message(client, plan, actio
     client.force_login(editor)
     response = client.post(url(action), {"history_id": foreign.history_id}, follow=True)
     html = response.content.decode()
-    assert "autre élément du plan" in html and "rien n’a été restauré" in html
+    assert "Cette version n’existe pas pour" in html and "rien n’a été restauré" in html
+    assert f"n° {other.pk}" not in html and "Autre" not in html
     action.refresh_from_db()
     other.refresh_from_db()
     assert (action.version, len(versions(action)), other.title) == (1, 0, "Autre")
@@ -120,3 +121,22 @@ def test_a_missing_version_is_refused_with_a_message(client, action, editor):
         assert "message--error" in response.content.decode()
     action.refresh_from_db()
     assert action.version == 1
+
+
+def test_a_version_from_another_territory_tells_nothing_about_it(client, action, editor):
+    """The probe restored B's history record under A's address: the answer named B's
+    node number. Now it is answered like an unknown version."""
+    from faisse.plans.testing import make_plan, make_territory
+
+    other_plan = make_plan(make_territory("Communauté voisine"))
+    theirs = other_plan.nodes.filter(kind="action").first()
+    edit(theirs, make_member(other_plan.territory, Role.EDITOR), title="Secret de B")
+    record = versions(theirs)[0]
+    client.force_login(editor)
+    response = client.post(url(action), {"history_id": record.history_id}, follow=True)
+    html = response.content.decode()
+    assert "Cette version n’existe pas pour" in html
+    assert str(theirs.pk) not in html.split("<main", 1)[1].split("</main>")[0]
+    assert "Secret de B" not in html
+    theirs.refresh_from_db()
+    assert theirs.title == "Secret de B"
