@@ -135,6 +135,9 @@ def database_config() -> dict:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         },
+        # Tests use a file too, not Django's shared in-memory database: its table locks
+        # behave unlike a real WAL file, and the concurrency tests need the real thing.
+        "TEST": {"NAME": str(DATA_DIR / "test-faisse.sqlite3")},
     }
 
 

@@ -13,6 +13,8 @@ attribute of pytest's items), so the operations are walked here with Hypothesis'
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -31,6 +33,18 @@ EXAMPLES = settings(
     suppress_health_check=list(HealthCheck),
     database=None,
 )
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go through the WSGI application itself, whose end closes the database
+    connection (Django's close_old_connections) and with it the test's transaction;
+    Django's own test client holds those signals off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
