@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import cast
 
+from django.conf import settings
+
 from faisse.plans.french import fold, stem, words
 from faisse.plans.models import Plan, PlanNode, SimilarPairDecision
 from faisse.plans.tree import PlanTree, TreeEntry
@@ -312,7 +314,10 @@ def plan_actions(tree: PlanTree) -> list[PlanNode]:
 
 
 def action_texts(actions: Iterable[PlanNode]) -> list[ActionText]:
-    return [ActionText(node.pk, node.title, node.parent_id) for node in actions]
+    """The titles compared, each cut at MAX_TITLE_LENGTH: a title stored before the limit
+    existed (the probe's multi-megabyte word took 6 s to score) costs no more than any."""
+    limit = settings.MAX_TITLE_LENGTH
+    return [ActionText(node.pk, node.title[:limit], node.parent_id) for node in actions]
 
 
 def decided_pairs(plan: Plan) -> set[frozenset[int]]:

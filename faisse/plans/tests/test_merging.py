@@ -229,3 +229,17 @@ def test_long_titles_fit_the_history_s_reason_column(ales_plan):
         "history_change_reason", flat=True
     )
     assert all(len(reason or "") <= 100 for reason in reasons)
+
+
+def test_scoring_a_pair_is_bounded_by_the_title_limit(plan, settings):
+    """A title stored before the limits (a multi-megabyte word) is compared by its first
+    MAX_TITLE_LENGTH characters: scoring, done before the merge's write transaction,
+    stays as quick as for any title."""
+    from faisse.plans.similarity import action_texts
+
+    first, second, legacy = plan.nodes.filter(kind="action")[:3]
+    PlanNode.objects.filter(pk=legacy.pk).update(title="x" * 2_000_000)
+    texts = action_texts(PlanNode.objects.filter(plan=plan, kind="action"))
+    assert max(len(text.title) for text in texts) == settings.MAX_TITLE_LENGTH
+    kept = merge(first, second)
+    assert PlanNode.objects.filter(pk=kept.pk).exists()
