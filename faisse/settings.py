@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",  # login throttling
     "csp",  # Content-Security-Policy (its checks catch outdated settings)
+    "faisse.core",
     "faisse.accounts",
     "faisse.history",
     "ninja",  # serves the API docs page from its bundled Swagger UI files, not a CDN
