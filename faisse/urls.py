@@ -20,4 +20,4 @@ urlpatterns = [
 if getattr(settings, "OIDC_ENABLED", False):  # OpenID Connect (ProConnect), off by default
     urlpatterns.insert(2, path("oidc/", include("mozilla_django_oidc.urls")))
 
-handler400 = "faisse.portal.errors.bad_request"
+handler400 = "faisse.core.errors_views.bad_request"

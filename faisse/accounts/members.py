@@ -17,8 +17,8 @@ from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Invitation, Membership, Role, hash_token
 from faisse.accounts.roles import change_role, end_membership
-from faisse.plans.french import elide
-from faisse.portal.confirmation import Confirmation, ask, confirmed
+from faisse.core.confirmation import Confirmation, ask, confirmed
+from faisse.core.french import elide
 
 manage_members = ability_required("manage_members")
 

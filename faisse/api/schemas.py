@@ -16,7 +16,7 @@ PlanStatus = Literal[tuple(Plan.Status.values)]
 NodeKind = Literal[tuple(PlanNode.Kind.values)]
 
 
-LARGEST_ID = 2**31 - 1  # see faisse.posted
+LARGEST_ID = 2**31 - 1  # see faisse.core.posted
 
 
 def described_text(max_length: int, *, blank: bool = True) -> dict:

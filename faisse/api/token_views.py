@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.models import ApiToken, Membership
-from faisse.portal.confirmation import Confirmation, ask, confirmed
-from faisse.posted import posted_id
+from faisse.core.confirmation import Confirmation, ask, confirmed
+from faisse.core.posted import posted_id
 
 
 @login_required

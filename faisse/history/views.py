@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from faisse.accounts.decorators import editor_required
+from faisse.core.posted import posted_id
 from faisse.history.changes import RestoreError, activity_log, node_history, restore
 from faisse.plans.models import PlanNode
-from faisse.posted import posted_id
 
 
 def _node(territory, pk: int) -> PlanNode:

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from faisse.core.french import fold
 from faisse.locations.gazetteer import load_gazetteer
 from faisse.locations.matching import Match, PlaceMatcher, place_of
 from faisse.locations.models import CommuneLink, CommuneRole, OutsidePlace
-from faisse.plans.french import fold
 from faisse.plans.models import Plan, PlanNode
 from faisse.territories.models import Commune, Territory
 

@@ -17,7 +17,7 @@ Rules (each has a test with an example from the source and an invented counter-e
 import re
 from dataclasses import dataclass
 
-from faisse.plans.french import fold
+from faisse.core.french import fold
 
 ARTICLES = {"le", "la", "les", "l"}
 SPELLINGS = {"st": "saint", "ste": "sainte", "lez": "les"}

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.decorators import editor_required
+from faisse.core.posted import posted_id
 from faisse.locations.editing import LinkEditError, add_link, change_link
 from faisse.locations.models import CommuneLink, OutsidePlace
 from faisse.plans.models import PlanNode
-from faisse.posted import posted_id
 from faisse.territories.models import Commune
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.decorators import editor_required
+from faisse.core.posted import posted_id
 from faisse.plans.editing import (
     CHILD_KINDS,
     EDITOR_FIELDS,
@@ -26,7 +27,6 @@ from faisse.plans.editing import (
 )
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
-from faisse.posted import posted_id
 from faisse.territories.models import Territory
 
 

@@ -15,7 +15,7 @@ Each pair gets two measures:
   so that a repeat cut short ("… médiathèques et bibliothèques" without "de
   l'agglomération (carte unique…)") is still a repeat.
 * **meaning**, to find the same idea in other words: each title becomes a bag of Snowball
-  stems (`snowballstemmer`, through `faisse.plans.french`: accents folded, elisions and
+  stems (`snowballstemmer`, through `faisse.core.french`: accents folded, elisions and
   French stop words removed), a few synonyms that planning documents use interchangeably
   counting as one word, weighted by TF-IDF over the plan's actions — a word most actions
   use ("développer", "mettre en place") counts little, a rare one ("mécénat") a lot. The
@@ -50,7 +50,7 @@ from typing import cast
 
 from django.conf import settings
 
-from faisse.plans.french import fold, stem, words
+from faisse.core.french import fold, stem, words
 from faisse.plans.models import Plan, PlanNode, SimilarPairDecision
 from faisse.plans.tree import PlanTree, TreeEntry
 

@@ -9,7 +9,7 @@ belong to several themes.
 
 from functools import lru_cache
 
-from faisse.plans.french import stems
+from faisse.core.french import stems
 
 THEMES = {
     "économie": """entreprise entreprises économique économie emploi activités industrie

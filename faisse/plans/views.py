@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faisse.accounts.decorators import editor_required
+from faisse.core.confirmation import Confirmation, ask, confirmed
+from faisse.core.posted import posted_id
 from faisse.plans.merging import PairError, dismiss, merge
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import similar_pairs
 from faisse.plans.tree import PlanTree
-from faisse.portal.confirmation import Confirmation, ask, confirmed
-from faisse.posted import posted_id
 
 RECENT_DECISIONS = 50
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from faisse.core.french import fold
 from faisse.locations.geography import PlanGeography
 from faisse.locations.models import CommuneLink, CommuneRole
-from faisse.plans.french import fold
 from faisse.plans.models import Plan, PlanNode
 from faisse.portal.outline import PlanOutline
 from faisse.territories.models import Commune, Territory

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
+from faisse.core.posted import posted_id
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
-from faisse.posted import posted_id
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
-from faisse.browser_testing import chromium, new_page
+from faisse.core.browser_testing import chromium, new_page
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
 

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from faisse.core.french import fold
 from faisse.core.text import max_length
-from faisse.plans.french import fold
 from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.ocr import BULLET, GROUP, SUB_POINT, is_capitals, repair_line

@@ -14,7 +14,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from faisse.plans.french import fold
+from faisse.core.french import fold
 from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.lines import AXIS, ORIENTATION

@@ -15,7 +15,7 @@ without saying where one orientation's objectives end. The split is recovered by
 import math
 from collections import Counter
 
-from faisse.plans.french import stems
+from faisse.core.french import stems
 from faisse.plans.importer.outline import ParsedNode
 from faisse.plans.themes import themes_of
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from faisse.plans.french import elide
+from faisse.core.french import elide
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def test_objective_page_announces_its_actions(client, plan):
 def test_stylesheet_is_served_and_self_contained(client):
     html = page(client.get(reverse("portal:home")))
     sheets = [a["href"] for t, a in html.elements if t == "link" and a.get("rel") == "stylesheet"]
-    assert sheets == ["/static/portal/faisse.css"]
+    assert sheets == ["/static/core/faisse.css"]
     response = client.get(sheets[0])
     assert response.status_code == 200
     css = b"".join(response.streaming_content).decode()

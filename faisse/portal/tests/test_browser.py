@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from faisse.browser_testing import chromium, new_page
+from faisse.core.browser_testing import chromium, new_page
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
-from faisse.browser_testing import chromium
+from faisse.core.browser_testing import chromium
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan, make_territory
 

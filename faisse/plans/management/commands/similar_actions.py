@@ -6,9 +6,9 @@ from argparse import ArgumentTypeError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from faisse.core.posted import posted_id
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.similarity import DEFAULT_MIN_SCORE, SimilarPair, similar_pairs
-from faisse.posted import posted_id
 from faisse.territories.models import Territory
 
 

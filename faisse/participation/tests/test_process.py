@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from faisse.participation.models import ProcessStep
-from faisse.portal.process import date_parts, group_by_phase, step_dates_text
+from faisse.participation.process import date_parts, group_by_phase, step_dates_text
 
 D = datetime.date
 

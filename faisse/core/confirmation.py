@@ -23,4 +23,4 @@ def confirmed(request) -> bool:
 
 def ask(request, confirmation: Confirmation, territory=None):
     context = {"confirm": confirmation, "territory": territory}
-    return render(request, "portal/confirm.html", context)
+    return render(request, "core/confirm.html", context)

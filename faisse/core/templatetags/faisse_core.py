@@ -1,23 +1,18 @@
+"""Template helpers of the site's frame, shared by every app's templates."""
+
 from django import template
 
-from faisse.accounts.abilities import may_manage
-from faisse.plans.french import elide
-from faisse.portal.process import step_dates_html
+from faisse.core.french import elide
+from faisse.core.navigation import shows_management
 
 register = template.Library()
-
-
-@register.filter
-def step_dates(step):
-    """A step's dates as <time> elements: "octobre 2017", "23 mai 2018", ranges with a dash."""
-    return step_dates_html(step)
 
 
 @register.simple_tag(takes_context=True)
 def manages(context, territory) -> bool:
     """Whether the current person has a management space in the territory."""
     request = context.get("request")
-    return request is not None and may_manage(request.user, territory)
+    return request is not None and shows_management(request.user, territory)
 
 
 @register.filter
@@ -36,3 +31,9 @@ def de(name) -> str:
 def que(name) -> str:
     """ "que Camille", "qu’Émile"."""
     return elide("que", name)
+
+
+@register.filter
+def live_role(messages) -> str:
+    """ "alert" when one of the messages is an error (read out at once), else "status"."""
+    return "alert" if any(message.level_tag == "error" for message in messages) else "status"
