@@ -35,3 +35,19 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def territory(db):
+    """A small territory of 4 communes (plans.testing.make_territory)."""
+    from faisse.plans.testing import make_territory
+
+    return make_territory("Agglo des Faïsses", communes=4)
+
+
+@pytest.fixture
+def plan(territory):
+    """Its plan: 2 axes × 2 orientations × 2 objectives × 3 actions (make_plan)."""
+    from faisse.plans.testing import make_plan
+
+    return make_plan(territory, title="Projet de territoire 2020-2030")

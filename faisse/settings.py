@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "faisse.plans",
     "faisse.participation",
     "faisse.locations",
+    "faisse.manage",
     "faisse.portal",
     "faisse.api",
 ]

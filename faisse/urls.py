@@ -9,11 +9,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("faisse.accounts.urls")),  # connexion/, compte/, invitation/…
     path("", include("faisse.api.token_urls")),
-    # Editor pages; staff only until roles per territory exist.
-    path("<slug:slug>/gestion/", include("faisse.plans.urls")),
-    path("<slug:slug>/gestion/", include("faisse.locations.urls")),
-    path("<slug:slug>/gestion/", include("faisse.history.urls")),
-    path("<slug:slug>/gestion/", include("faisse.accounts.member_urls")),
+    # The management space: one prefix, one app (faisse/manage/urls.py).
+    path("<slug:slug>/gestion/", include("faisse.manage.urls")),
     path("", include("faisse.portal.urls")),
 ]
 

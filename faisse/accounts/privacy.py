@@ -6,6 +6,9 @@ tokens, login records) but keeps its row: the history of the plan goes on tellin
 these changes were made by one and the same person, now "Compte supprimé n° N".
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -15,13 +18,34 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
-from faisse.history.records import TRACKED
-from faisse.plans.editing import drop_pilot
-from faisse.plans.models import PlanNode
 
 
 class ErasureRefused(Exception):
     """The account cannot be erased yet; the message says why, in French."""
+
+
+@dataclass(frozen=True)
+class PersonalDataSource:
+    """Personal data kept by an app built on accounts (the pilots of actions, the history
+    of changes; questionnaire answers and meeting registrations will come): registered by
+    that app in its AppConfig.ready(), so that accounts never imports it.
+
+    `export(user)` gives JSON-ready data, under `key` in the download; `describe(data)`
+    one line for the "my data" page; `erase(user)`, called inside the erasure's
+    transaction, removes or detaches what the erased account must not keep.
+    """
+
+    key: str
+    export: Callable[[User], object]
+    describe: Callable[[object], str]
+    erase: Callable[[User], None] | None = None
+
+
+SOURCES: dict[str, PersonalDataSource] = {}
+
+
+def register_personal_data(source: PersonalDataSource) -> None:
+    SOURCES[source.key] = source
 
 
 def _moment(value):
@@ -32,21 +56,6 @@ def personal_data(user: User) -> dict:
     """Everything kept about the person, in plain JSON-ready values."""
     memberships = Membership.objects.filter(user=user).select_related("territory", "commune")
     tokens = ApiToken.objects.filter(user=user).select_related("territory").order_by("pk")
-    piloted = PlanNode.objects.filter(pilots=user).select_related("plan__territory")
-    changes = []
-    for source, model in TRACKED.items():
-        records = model.history.model.objects.filter(history_user=user).order_by("history_date")
-        for record in records.values("history_date", "history_type", "id"):
-            changes.append(
-                {
-                    "date": _moment(record["history_date"]),
-                    "object": source,
-                    "id": record["id"],
-                    "change": {"+": "created", "~": "changed", "-": "deleted"}[
-                        record["history_type"]
-                    ],
-                }
-            )
     return {
         "account": {
             "email": user.email,
@@ -77,10 +86,6 @@ def personal_data(user: User) -> dict:
                 "revoked": _moment(token.revoked_at),
             }
             for token in tokens
-        ],
-        "piloted_actions": [
-            {"territory": node.plan.territory.name, "title": node.title, "id": node.pk}
-            for node in piloted
         ],
         "invitations_sent": Invitation.objects.filter(invited_by=user).count(),
         "invitations_received": [
@@ -115,8 +120,13 @@ def personal_data(user: User) -> dict:
             for kind, model in (("failed", AccessFailureLog), ("signed_in", AccessLog))
             for record in model.objects.filter(username__iexact=user.email).order_by("attempt_time")
         ],
-        "changes_to_plans": sorted(changes, key=lambda change: change["date"]),
+        **{key: source.export(user) for key, source in SOURCES.items()},
     }
+
+
+def summaries(data: dict) -> list[str]:
+    """One line per registered source of personal data, for the "my data" page."""
+    return [source.describe(data[key]) for key, source in SOURCES.items()]
 
 
 def erasure_blockers(user: User) -> list[str]:
@@ -158,7 +168,9 @@ def erase_account(user: User) -> None:
     ).update(object_repr=f"#{user.pk}")
     Membership.objects.filter(user=user).delete()
     ApiToken.objects.filter(user=user).delete()
-    drop_pilot(user, by=user, reason=_("Pilote retiré : compte supprimé"))
+    for source in SOURCES.values():
+        if source.erase is not None:
+            source.erase(user)
     Invitation.objects.filter(invited_by=user).update(invited_by=None)
     user.email = f"compte-supprime-{user.pk}@faisse.invalid"
     user.first_name = user.last_name = ""

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from faisse.accounts.privacy import ErasureRefused, erase_account, erasure_blockers, personal_data
+from faisse.accounts.privacy import (
+    ErasureRefused,
+    erase_account,
+    erasure_blockers,
+    personal_data,
+    summaries,
+)
 
 
 class ErasureForm(forms.Form):
@@ -36,7 +42,12 @@ class ErasureForm(forms.Form):
 @require_safe
 @login_required
 def my_data(request):
-    context = {"data": personal_data(request.user), "blockers": erasure_blockers(request.user)}
+    data = personal_data(request.user)
+    context = {
+        "data": data,
+        "summaries": summaries(data),
+        "blockers": erasure_blockers(request.user),
+    }
     return render(request, "accounts/my_data.html", context)
 
 

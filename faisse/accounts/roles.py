@@ -1,12 +1,12 @@
 """Changing or ending a person's role in a territory, from the members page, an accepted
-invitation or an erased account: the same consequences wherever the change comes from.
-The last administrator rule stays with the callers: each tells it in its own way."""
+invitation or an erased account: the same consequences wherever the change comes from
+(the apps built on accounts hear of it through `signals.role_changed`). The last
+administrator rule stays with the callers: each tells it in its own way."""
 
 from django.db import transaction
 
-from faisse.accounts.abilities import GRANTS
 from faisse.accounts.models import Membership
-from faisse.plans.editing import drop_pilot
+from faisse.accounts.signals import role_changed
 
 
 @transaction.atomic
@@ -18,8 +18,13 @@ def change_role(membership: Membership, by, **values) -> None:
         setattr(membership, name, values[name])
     if changed:  # an unchanged form records nothing in the members' journal
         membership.save(update_fields=changed)
-    if "follow_up" not in GRANTS[membership.role]:
-        drop_pilot(membership.user, membership.territory, by=by)
+    role_changed.send(
+        Membership,
+        user=membership.user,
+        territory=membership.territory,
+        role=membership.role,
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -27,4 +32,6 @@ def end_membership(membership: Membership, by) -> None:
     """The person leaves the territory: their role, and the actions they piloted there.
     Their account and their roles elsewhere stay."""
     membership.delete()
-    drop_pilot(membership.user, membership.territory, by=by)
+    role_changed.send(
+        Membership, user=membership.user, territory=membership.territory, role=None, by=by
+    )

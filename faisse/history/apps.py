@@ -6,6 +6,8 @@ class HistoryConfig(AppConfig):
     verbose_name = "Historique du projet"
 
     def ready(self) -> None:
-        from faisse.history import baseline
+        from faisse.accounts.privacy import register_personal_data
+        from faisse.history import baseline, privacy
 
         baseline.connect()
+        register_personal_data(privacy.CHANGES_TO_PLANS)

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "faisse.plans"
     verbose_name = "Projets de territoire"
+
+    def ready(self) -> None:
+        from faisse.accounts.privacy import register_personal_data
+        from faisse.accounts.signals import role_changed
+        from faisse.plans import receivers
+
+        role_changed.connect(receivers.take_off_actions, dispatch_uid="faisse_plans_pilots")
+        register_personal_data(receivers.PILOTED_ACTIONS)

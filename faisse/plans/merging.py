@@ -10,11 +10,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
-from faisse.locations.models import CommuneLink, OutsidePlace
 from faisse.plans.editing import EditError, check_structure, lock_plan
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
+from faisse.plans.signals import actions_merging
 from faisse.plans.similarity import action_texts, plan_actions, score_pair
 from faisse.plans.tree import PlanTree
 
@@ -118,8 +117,8 @@ def _merge(first: PlanNode, second: PlanNode, editor, score: float) -> PlanNode:
     """Merge two actions of a plan into the first in plan order; return it.
 
     The kept action is shown under the removed one's parent, at its position; the removed
-    one's commune links (unless the kept one has the same commune), places outside the
-    territory, shared placements, sub-actions and pilots move to the kept one; its
+    one's shared placements, sub-actions and pilots move to the kept one, and the domains
+    built on the plan move theirs (`signals.actions_merging`: commune links, places); its
     description, follow-up and internal notes are appended when they say something else;
     then it is deleted. Two actions of which one only is published are not merged (the
     draft's text would become public). All or nothing.
@@ -145,19 +144,7 @@ def _merge(first: PlanNode, second: PlanNode, editor, score: float) -> PlanNode:
             placement.node = kept
             placement.save(update_fields=["node"])
             taken.add(placement.parent_id)
-    linked = kept.commune_links.values_list("commune_id", flat=True)
-    moved = list(CommuneLink.objects.filter(node=removed).exclude(commune_id__in=linked))
-    for link in moved:
-        link.node = kept
-    bulk_update_with_history(
-        moved,
-        CommuneLink,
-        ["node"],
-        default_user=editor,
-        default_change_reason=_("Fusion d’actions similaires"),
-    )
-    named = kept.outside_places.values_list("name", flat=True)
-    OutsidePlace.objects.filter(node=removed).exclude(name__in=named).update(node=kept)
+    actions_merging.send(PlanNode, kept=kept, removed=removed, editor=editor)
     _take_over_children(kept, removed, editor)
     for name in ("description", "follow_up", "internal_notes"):
         extra = getattr(removed, name).strip()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from faisse.locations import maps
-from faisse.portal.communes import CommuneRow, TerritoryCommunes, search_key
+from faisse.locations.communes import CommuneRow, TerritoryCommunes, search_key
 from faisse.territories.models import Commune
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from faisse.portal import management, views
+from faisse.portal import views
 
 app_name = "portal"
 
@@ -12,5 +12,4 @@ urlpatterns = [
     path("<slug:slug>/communes/", views.commune_index, name="communes"),
     path("<slug:slug>/communes/<str:insee>/", views.commune_detail, name="commune"),
     path("<slug:slug>/carte/", views.map_detail, name="map"),
-    path("<slug:slug>/gestion/", management.management_home, name="manage"),
 ]

@@ -10,15 +10,15 @@ from django.shortcuts import get_object_or_404, render
 
 from faisse.accounts.abilities import can
 from faisse.history.changes import history_preview
+from faisse.locations.communes import TerritoryCommunes, places_of, search, suggestions
 from faisse.locations.geography import PlanGeography
 from faisse.participation.models import ProcessStep
 from faisse.participation.process import group_by_phase
 from faisse.plans.editing import editable_fields
 from faisse.plans.models import Plan, PlanNode
+from faisse.plans.outline import PlanOutline
 from faisse.plans.tree import PlanTree
-from faisse.portal.communes import TerritoryCommunes, places_of, search, suggestions
 from faisse.portal.mapping import commune_map, map_page
-from faisse.portal.outline import PlanOutline
 from faisse.territories.models import Territory
 
 KIND_BY_SEGMENT = {segment: kind for kind, segment in PlanNode.URL_SEGMENTS.items()}

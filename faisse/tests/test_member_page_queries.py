@@ -40,7 +40,7 @@ def measure(client, size) -> dict[str, int]:
     slug = territory.slug
     client.force_login(editor)
     counts = {
-        "manage (editor)": count(client, reverse("portal:manage", args=[slug])),
+        "manage (editor)": count(client, reverse("manage:home", args=[slug])),
         "action page (editor)": count(client, action.get_absolute_url()),
         "plan (editor, drafts)": count(client, reverse("portal:plan", args=[slug])),
         "structure": count(client, reverse("plans:structure", args=[slug])),
@@ -49,7 +49,7 @@ def measure(client, size) -> dict[str, int]:
         "node history": count(client, reverse("history:node", args=[slug, action.pk])),
     }
     client.force_login(pilot)
-    counts["manage (pilot)"] = count(client, reverse("portal:manage", args=[slug]))
+    counts["manage (pilot)"] = count(client, reverse("manage:home", args=[slug]))
     admin = make_member(territory, Role.ADMIN)
     client.force_login(admin)
     counts["members"] = count(client, reverse("members:list", args=[slug]))

@@ -4,8 +4,6 @@ import pytest
 from axes.utils import reset
 from django.core.cache import cache
 
-from faisse.plans.testing import make_territory
-
 
 @pytest.fixture(autouse=True)
 def _fresh_limits(request):
@@ -20,8 +18,3 @@ def _fresh_limits(request):
     cache.clear()
     if uses_db:
         reset()
-
-
-@pytest.fixture
-def territory(db):
-    return make_territory("Agglo des Faïsses")

@@ -81,8 +81,8 @@ def test_account_page_lists_roles_and_the_management_spaces(client, territory):
     client.force_login(admin)
     html = client.get(reverse("accounts:account")).content.decode()
     assert "Agglo des Faïsses" in html and "Autre agglo" in html
-    assert reverse("portal:manage", args=[territory.slug]) in html
-    assert reverse("portal:manage", args=[other.slug]) not in html  # a partner there
+    assert reverse("manage:home", args=[territory.slug]) in html
+    assert reverse("manage:home", args=[other.slug]) not in html  # a partner there
 
 
 def test_password_change(client):

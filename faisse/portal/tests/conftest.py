@@ -6,17 +6,7 @@ import pytest
 
 from faisse.participation.models import ProcessStep
 from faisse.plans.models import Plan, PlanNode, SharedPlacement
-from faisse.plans.testing import make_plan, make_territory
-
-
-@pytest.fixture
-def territory(db):
-    return make_territory("Agglo des Faïsses", communes=4)
-
-
-@pytest.fixture
-def plan(territory):
-    return make_plan(territory, title="Projet de territoire 2020-2030")
+from faisse.plans.testing import make_plan
 
 
 def add_node(plan, parent, kind, title, *, number="", position=0, description=""):

@@ -16,7 +16,7 @@ from faisse.core.french import fold
 from faisse.locations.geography import PlanGeography
 from faisse.locations.models import CommuneLink, CommuneRole
 from faisse.plans.models import Plan, PlanNode
-from faisse.portal.outline import PlanOutline
+from faisse.plans.outline import PlanOutline
 from faisse.territories.models import Commune, Territory
 
 # -- search -------------------------------------------------------------------------------

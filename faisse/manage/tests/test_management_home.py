@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def page(client, user, territory):
     client.force_login(user)
-    return client.get(reverse("portal:manage", args=[territory.slug]))
+    return client.get(reverse("manage:home", args=[territory.slug]))
 
 
 def test_a_pilot_sees_the_actions_they_pilot_and_nothing_else(client, territory, plan):
@@ -58,19 +58,19 @@ def test_readers_have_no_management_space_nor_its_link(client, territory, plan, 
     user = make_member(territory, role)
     assert page(client, user, territory).status_code == 403
     home = client.get(reverse("portal:territory", args=[territory.slug])).content.decode()
-    assert reverse("portal:manage", args=[territory.slug]) not in home
+    assert reverse("manage:home", args=[territory.slug]) not in home
 
 
 def test_the_menu_shows_the_management_space_to_those_who_have_one(client, territory, plan):
     client.force_login(make_member(territory, Role.EDITOR))
     home = client.get(reverse("portal:territory", args=[territory.slug])).content.decode()
-    assert reverse("portal:manage", args=[territory.slug]) in home
+    assert reverse("manage:home", args=[territory.slug]) in home
 
 
 def test_query_count_does_not_grow_with_the_actions_piloted(client, territory, plan):
     admin = make_member(territory, Role.ADMIN)
     actions = list(PlanNode.objects.filter(plan=plan, kind="action").order_by("pk"))
-    url = reverse("portal:manage", args=[territory.slug])
+    url = reverse("manage:home", args=[territory.slug])
     client.force_login(admin)
     counts = []
     for piloted in (actions[:1], actions):

@@ -19,7 +19,9 @@ from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import Plan, PlanNode
 from faisse.territories.loading import load_ales
 
-ALES_2018_SOURCE = Path(__file__).parent / "plans" / "data" / "projet-de-territoire-ales-2018.txt"
+ALES_2018_SOURCE = (
+    Path(__file__).parents[1] / "plans" / "data" / "projet-de-territoire-ales-2018.txt"
+)
 # Adopted unanimously by the community council on 28 June 2018 (public sources); the
 # ten-year period is the horizon the plan gives itself.
 ALES_2018_DETAILS = PlanDetails(

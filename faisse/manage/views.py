@@ -38,4 +38,4 @@ def management_home(request, territory):
         context["pending_invitations"] = (
             Invitation.objects.filter(territory=territory).pending().count()
         )
-    return render(request, "portal/management_home.html", context)
+    return render(request, "manage/home.html", context)

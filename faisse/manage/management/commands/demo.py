@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from faisse.demo import install_demo
+from faisse.manage.demo import install_demo
 
 
 class Command(BaseCommand):

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from faisse.manage.demo import ALES_2018_SOURCE
 from faisse.participation.models import ProcessStep
 from faisse.plans.models import Challenge, Plan, PlanNode
 from faisse.territories.models import Commune, Territory
@@ -58,12 +59,16 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
     assert "déjà présent" in second
 
 
-def test_dry_run_after_the_demo_prints_the_plan_and_writes_nothing(capsys, ales_source):
+def test_dry_run_after_the_demo_prints_the_plan_and_writes_nothing(capsys):
     call_command("demo", no_serve=True)
     capsys.readouterr()
     counts = row_counts()
     call_command(
-        "import_plan", str(ales_source), territory="ales-agglomeration", dry_run=True, json=True
+        "import_plan",
+        str(ALES_2018_SOURCE),
+        territory="ales-agglomeration",
+        dry_run=True,
+        json=True,
     )
     data = json.loads(capsys.readouterr().out)
     assert len(data["nodes"]) == 3

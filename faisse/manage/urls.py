@@ -1,0 +1,16 @@
+"""Everything under /<slug>/gestion/: the management home, then each domain's management
+views, kept in their own app and namespace (plans:, locations:, history:, members:)."""
+
+from django.urls import include, path
+
+from faisse.manage import views
+
+home = ([path("", views.management_home, name="home")], "manage")
+
+urlpatterns = [
+    path("", include(home)),
+    path("", include("faisse.plans.urls")),
+    path("", include("faisse.locations.urls")),
+    path("", include("faisse.history.urls")),
+    path("", include("faisse.accounts.member_urls")),
+]
