@@ -5,6 +5,9 @@ request and territory. Pages show only the buttons whose ability is true; views 
 the others with 403 (404 when the person may not even know the object exists).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from faisse.accounts.models import Membership, Role
 from faisse.territories.models import Territory
 
@@ -27,18 +30,20 @@ GRANTS = {
 }
 
 
-def role_in(user, territory: Territory) -> str | None:
-    """The user's role in the territory (cached on the user for the request)."""
+def role_in(user, territory: Territory | int) -> str | None:
+    """The user's role in the territory, given or by id (cached on the user for the
+    request)."""
     if not getattr(user, "is_authenticated", False):
         return None
+    territory_id = territory if isinstance(territory, int) else territory.pk
     cache = user.__dict__.setdefault("_faisse_roles", {})
-    if territory.pk not in cache:
-        cache[territory.pk] = (
-            Membership.objects.filter(user=user, territory=territory)
+    if territory_id not in cache:
+        cache[territory_id] = (
+            Membership.objects.filter(user=user, territory_id=territory_id)
             .values_list("role", flat=True)
             .first()
         )
-    return cache[territory.pk]
+    return cache[territory_id]
 
 
 def remember_roles(user, memberships) -> None:
@@ -48,12 +53,35 @@ def remember_roles(user, memberships) -> None:
         cache[membership.territory_id] = membership.role
 
 
-def territory_abilities(user, territory: Territory) -> dict[str, bool]:
+def territory_abilities(user, territory: Territory | int) -> dict[str, bool]:
     if getattr(user, "is_superuser", False) and user.is_active:
         granted = set(ABILITIES)
     else:
         granted = GRANTS[role_in(user, territory)]
     return {ability: ability in granted for ability in ABILITIES}
+
+
+# What a person may do with one object: an app built on accounts registers a rule for
+# its model (plans: "a pilot follows up only the actions they pilot"); the rule receives
+# the person's abilities in the object's territory and returns them adjusted.
+ObjectRule = Callable[[Any, Any, dict[str, bool]], dict[str, bool]]
+_object_rules: dict[type, ObjectRule] = {}
+
+
+def register_object_rule(model: type, rule: ObjectRule) -> None:
+    _object_rules[model] = rule
+
+
+def object_abilities(user, obj) -> dict[str, bool]:
+    """The person's abilities on one object (which has a `territory_id`), computed once
+    per object and person."""
+    cache = obj.__dict__.setdefault("_faisse_abilities", {})
+    key = getattr(user, "pk", None)
+    if key not in cache:
+        abilities = territory_abilities(user, obj.territory_id)
+        rule = _object_rules.get(type(obj))
+        cache[key] = rule(user, obj, abilities) if rule is not None else abilities
+    return cache[key]
 
 
 def can(user, ability: str, territory: Territory) -> bool:

@@ -6,23 +6,36 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from faisse.accounts.abilities import can
+from faisse.accounts.abilities import object_abilities, territory_abilities
 from faisse.territories.models import Territory
 
 
-def ability_required(*abilities: str):
+def ability_required(*abilities: str, of=None):
     """The view receives the territory of the URL's `slug`; anonymous people are sent to
-    the login page, people without the ability (or any of the abilities) get a 403."""
+    the login page, people without the ability (or any of the abilities) get a 403.
+
+    With `of`, a function (territory, **the URL's other values) → object that raises
+    Http404 when there is none, the abilities are those on that object (the rules apps
+    register with `register_object_rule`, e.g. a pilot and their own actions) and the view
+    receives the object after the territory.
+    """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):
             territory = get_object_or_404(Territory, slug=slug)
-            if not any(can(request.user, ability, territory) for ability in abilities):
+            if of is None:
+                granted = territory_abilities(request.user, territory)
+                call = (request, territory, *args)
+            else:
+                target = of(territory, **kwargs)
+                granted = object_abilities(request.user, target)
+                call, kwargs = (request, territory, target), {}
+            if not any(granted[ability] for ability in abilities):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
                 raise PermissionDenied
-            return view(request, territory, *args, **kwargs)
+            return view(*call, **kwargs)
 
         return wrapper
 

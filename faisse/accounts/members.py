@@ -1,8 +1,6 @@
 """Member management of a territory, for its administrators: the members and their roles,
 invitations by e-mail (sent, resent, cancelled)."""
 
-import secrets
-
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +13,7 @@ from faisse.accounts import emails
 from faisse.accounts.decorators import ability_required
 from faisse.accounts.forms import InviteForm, MemberForm
 from faisse.accounts.journal import member_journal
-from faisse.accounts.models import Invitation, Membership, Role, hash_token
+from faisse.accounts.models import Invitation, Membership, Role
 from faisse.accounts.roles import change_role, end_membership
 from faisse.core.confirmation import Confirmation, ask, confirmed
 from faisse.core.french import elide
@@ -170,13 +168,7 @@ def member_remove(request, territory, pk):
 @manage_members
 def invitation_resend(request, territory, pk):
     invitation = get_object_or_404(Invitation, pk=pk, territory=territory, accepted_at__isnull=True)
-    # Only the token's hash is stored: resending makes a new token (the old link stops
-    # working) and gives the invitation its full validity again.
-    token = secrets.token_urlsafe(32)
-    invitation.token_hash = hash_token(token)
-    invitation.expires_at = timezone.now() + Invitation.VALIDITY
-    invitation.invited_by = request.user
-    invitation.save(update_fields=["token_hash", "expires_at", "invited_by"])
+    token = invitation.renew(request.user)  # the old link stops working
     _tell_sent(request, invitation, token, _("Invitation renvoyée à %s."))
     return redirect("members:list", territory.slug)
 

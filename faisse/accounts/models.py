@@ -162,17 +162,18 @@ class Invitation(models.Model):
     @classmethod
     def create(cls, territory, email, role, invited_by=None, commune=None):
         """A new invitation and its token (to put in the link; it is not stored)."""
+        invitation = cls(territory=territory, email=email.lower(), role=role, commune=commune)
+        return invitation, invitation.renew(invited_by)
+
+    def renew(self, invited_by) -> str:
+        """A new token and the full validity again; the old link stops working. Saves,
+        and returns the token: only its hash is stored."""
         token = secrets.token_urlsafe(32)
-        invitation = cls.objects.create(
-            territory=territory,
-            email=email.lower(),
-            role=role,
-            commune=commune,
-            invited_by=invited_by,
-            token_hash=hash_token(token),
-            expires_at=timezone.now() + cls.VALIDITY,
-        )
-        return invitation, token
+        self.token_hash = hash_token(token)
+        self.expires_at = timezone.now() + self.VALIDITY
+        self.invited_by = invited_by
+        self.save()
+        return token
 
 
 class ApiTokenQuerySet(models.QuerySet):

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faisse.accounts.models import ApiToken, Invitation, Membership, Role, User
+from faisse.core.errors import Refusal
 
 
-class ErasureRefused(Exception):
+class ErasureRefused(Refusal):
     """The account cannot be erased yet; the message says why, in French."""
 
 

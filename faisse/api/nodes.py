@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
-from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr
+from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, create_model
 
 from faisse.api.access import WriteToken, access_of, api_abilities, get_territory
 from faisse.api.errors import InvalidInput
@@ -20,7 +20,7 @@ from faisse.api.schemas import (
 )
 from faisse.plans.editing import EditConflict, EditError, update_node
 from faisse.plans.models import PlanNode
-from faisse.plans.tree import PlanTree
+from faisse.plans.tree import find_node
 
 router = Router(tags=["éléments du projet"])
 NodeId = Annotated[int, Path(ge=1, le=LARGEST_ID, description="Numéro de l'élément.")]
@@ -52,37 +52,59 @@ class NodeOut(Schema):
     version: int
 
 
-class NodeIn(Schema):
-    """The fields to change; those left out keep their value. Types are strict (no
-    "yes" for true, no true for 1) and an unknown field is refused: a typo must not
-    pass for a change that was made."""
-
+class _NodeInBase(Schema):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     version: WholeNumber = Field(
         ge=1, description="La version de l'élément lue avant de le modifier (`version`)."
     )
-    title: StrictStr = Field(
-        description="Intitulé ; ne peut pas être vide.",
-        **described_text(settings.MAX_TITLE_LENGTH, blank=False),
-    )
-    number: StrictStr = Field(
-        description="Numéro, ex. « 1.2 ».",
-        **described_text(PlanNode._meta.get_field("number").max_length),
-    )
-    description: StrictStr = Field(
-        description="Description.", **described_text(settings.MAX_TEXT_LENGTH)
-    )
-    is_published: StrictBool = Field(
-        description="Publié : visible du public.", **optional_not_null()
-    )
-    internal_notes: StrictStr = Field(
-        description="Notes visibles des seuls membres.",
-        **described_text(settings.MAX_TEXT_LENGTH),
-    )
-    follow_up: StrictStr = Field(
-        description="Note de suivi.", **described_text(settings.MAX_TEXT_LENGTH)
-    )
+
+
+# Each field of PlanNode.EDITABLE_FIELDS as the API reads it: strict type, description,
+# and the limits the server applies (a field added to that list needs its line here).
+EDITABLE = {
+    "title": (
+        StrictStr,
+        Field(
+            description="Intitulé ; ne peut pas être vide.",
+            **described_text(settings.MAX_TITLE_LENGTH, blank=False),
+        ),
+    ),
+    "number": (
+        StrictStr,
+        Field(
+            description="Numéro, ex. « 1.2 ».",
+            **described_text(PlanNode._meta.get_field("number").max_length),
+        ),
+    ),
+    "description": (
+        StrictStr,
+        Field(description="Description.", **described_text(settings.MAX_TEXT_LENGTH)),
+    ),
+    "is_published": (
+        StrictBool,
+        Field(description="Publié : visible du public.", **optional_not_null()),
+    ),
+    "internal_notes": (
+        StrictStr,
+        Field(
+            description="Notes visibles des seuls membres.",
+            **described_text(settings.MAX_TEXT_LENGTH),
+        ),
+    ),
+    "follow_up": (
+        StrictStr,
+        Field(description="Note de suivi.", **described_text(settings.MAX_TEXT_LENGTH)),
+    ),
+}
+NodeIn = create_model(
+    "NodeIn",
+    __base__=_NodeInBase,
+    __doc__="The fields to change; those left out keep their value. Types are strict (no "
+    '"yes" for true, no true for 1) and an unknown field is refused: a typo must not pass '
+    "for a change that was made.",
+    **{name: EDITABLE[name] for name in PlanNode.EDITABLE_FIELDS},
+)
 
 
 def _payload(node: PlanNode, drafts: bool) -> dict:
@@ -93,9 +115,7 @@ def _payload(node: PlanNode, drafts: bool) -> dict:
 
 
 def _node(territory, pk: int, drafts: bool) -> PlanNode:
-    node = PlanNode.objects.filter(pk=pk, territory=territory).select_related("plan").first()
-    if node is not None and not drafts:
-        node = PlanTree.load(node.plan).by_id.get(node.pk)  # published and reachable
+    node = find_node(territory, pk, drafts=drafts)
     if node is None:
         raise HttpError(404, f"Élément inconnu dans {territory.name} : {pk}.")
     return node

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from faisse.accounts.abilities import can
+from faisse.core.errors import Refusal
 from faisse.history.records import (
     LINK,
     NODE,
@@ -33,14 +34,15 @@ from faisse.history.records import (
     keys_of,
     merged,
 )
-from faisse.plans.editing import CHILD_KINDS
+from faisse.plans.editing import EditError
 from faisse.plans.models import PlanNode
+from faisse.plans.structure import check_placement
 from faisse.territories.models import Territory
 
 # Bookkeeping that says nothing to the reader of a change.
 HIDDEN_FIELDS = {"id", "plan", "territory", "version", "created_at", "updated_at"}
 # What `restore` brings back by default; the place in the tree only when asked.
-RESTORED_FIELDS = ("title", "number", "description", "is_published", "internal_notes", "follow_up")
+RESTORED_FIELDS = PlanNode.EDITABLE_FIELDS
 STRUCTURE_FIELDS = ("parent", "position")
 TYPE_LABELS = {
     "+": gettext_lazy("Création"),
@@ -56,7 +58,7 @@ SOURCE_LABELS = {
 }
 
 
-class RestoreError(Exception):
+class RestoreError(Refusal):
     """A version that cannot be restored; the message says why, in French."""
 
 
@@ -283,7 +285,7 @@ def version_label(record) -> str:
 
 
 def _check_parent(node: PlanNode, parent_id: int | None) -> None:
-    """The parent of a version must still exist in the plan, take the node and not be under it."""
+    """The parent of a version must still exist in the plan and still take the node."""
     if parent_id == node.parent_id:
         return
     parent = None
@@ -293,16 +295,10 @@ def _check_parent(node: PlanNode, parent_id: int | None) -> None:
             raise RestoreError(
                 _("Le parent de cette version n’existe plus : rien n’a été restauré.")
             )
-    ancestor = parent
-    while ancestor is not None:
-        if ancestor.pk == node.pk:
-            raise RestoreError(_("Un élément ne peut pas être placé sous lui-même."))
-        ancestor = ancestor.parent
-    if node.kind not in CHILD_KINDS[parent.kind if parent else None]:
-        raise RestoreError(
-            _("Un élément « %(kind)s » ne peut pas être placé sous cet élément.")
-            % {"kind": node.get_kind_display()}
-        )
+    try:
+        check_placement(node.kind, parent, node)
+    except EditError as error:
+        raise RestoreError(str(error)) from error
 
 
 @transaction.atomic
@@ -350,14 +346,9 @@ def restore(
         raise RestoreError(_("Cette version est identique à l’état actuel : rien à restaurer."))
     for attname in attnames:
         setattr(current, attname, getattr(record, attname))
-    current.version += 1
+    reason = _("Restauration de la version du %(date)s") % {"date": version_label(record)}
     try:
-        current.full_clean(exclude=["plan", "territory", "parent"])
+        current.save_change(user, reason, validate=RESTORED_FIELDS)
     except ValidationError as error:
         raise RestoreError(" ".join(error.messages)) from error
-    current._change_reason = _("Restauration de la version du %(date)s") % {
-        "date": version_label(record)
-    }
-    current._history_user = user
-    current.save()
     return current

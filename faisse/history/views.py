@@ -1,20 +1,14 @@
 """Editor pages of the history: the territory's activity log, one element's versions."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from faisse.accounts.decorators import editor_required
+from faisse.accounts.decorators import ability_required, editor_required
 from faisse.core.posted import posted_id
 from faisse.history.changes import RestoreError, activity_log, node_history, restore
-from faisse.plans.models import PlanNode
-
-
-def _node(territory, pk: int) -> PlanNode:
-    return get_object_or_404(
-        PlanNode.objects.select_related("plan", "territory"), pk=pk, territory=territory
-    )
+from faisse.plans.tree import node_or_404
 
 
 @require_safe
@@ -26,18 +20,16 @@ def activity(request, territory):
 
 
 @require_safe
-@editor_required
-def node_history_page(request, territory, pk):
-    node = _node(territory, pk)
+@ability_required("edit_plan", of=node_or_404)
+def node_history_page(request, territory, node):
     history = node_history(node, request.GET.get("page"))
     context = {"territory": territory, "node": node, "history": history}
     return render(request, "history/node_history.html", context)
 
 
 @require_POST
-@editor_required
-def node_restore(request, territory, pk):
-    node = _node(territory, pk)
+@ability_required("edit_plan", of=node_or_404)
+def node_restore(request, territory, node):
     history_id = posted_id(request.POST.get("history_id"))
     try:
         if history_id is None:

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from faisse.accounts.decorators import editor_required
+from faisse.accounts.decorators import ability_required, editor_required
 from faisse.core.posted import posted_id
 from faisse.locations.editing import LinkEditError, add_link, change_link
 from faisse.locations.models import CommuneLink, OutsidePlace
-from faisse.plans.models import PlanNode
+from faisse.plans.tree import node_or_404
 from faisse.territories.models import Commune
 
 
@@ -29,9 +29,8 @@ def link_review(request, territory):
     )
 
 
-@editor_required
-def node_links(request, territory, pk):
-    node = get_object_or_404(PlanNode.objects.select_related("plan"), pk=pk, territory=territory)
+@ability_required("edit_plan", of=node_or_404)
+def node_links(request, territory, node):
     links = node.commune_links.select_related("commune").order_by("commune__name")
     linked = {link.commune_id for link in links if link.origin != CommuneLink.Origin.REJECTED}
     communes = [c for c in Commune.objects.of_territory(territory) if c.pk not in linked]
@@ -61,9 +60,8 @@ def link_change(request, territory, pk):
 
 
 @require_POST
-@editor_required
-def link_add(request, territory, pk):
-    node = get_object_or_404(PlanNode, pk=pk, territory=territory)
+@ability_required("edit_plan", of=node_or_404)
+def link_add(request, territory, node):
     choice = posted_id(request.POST.get("commune"))
     commune = None
     if choice is not None:

@@ -2,31 +2,19 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from faisse.accounts.decorators import editor_required
+from faisse.accounts.decorators import ability_required, editor_required
 from faisse.core.posted import posted_id
-from faisse.plans.editing import (
-    CHILD_KINDS,
-    EDITOR_FIELDS,
-    EditConflict,
-    EditError,
-    add_node,
-    editable_fields,
-    move_among_siblings,
-    move_under,
-    pilot_candidates,
-    set_pilots,
-    update_node,
-)
+from faisse.plans.editing import EditConflict, EditError, editable_fields, update_node
 from faisse.plans.models import Plan, PlanNode
-from faisse.plans.tree import PlanTree
+from faisse.plans.pilots import pilot_candidates, set_pilots
+from faisse.plans.structure import CHILD_KINDS, add_node, move_among_siblings, move_under
+from faisse.plans.tree import PlanTree, node_or_404
 from faisse.territories.models import Territory
 
 
@@ -35,7 +23,7 @@ class NodeForm(forms.ModelForm):
 
     class Meta:
         model = PlanNode
-        fields = ["title", "number", "description", "is_published", "internal_notes", "follow_up"]
+        fields = PlanNode.EDITABLE_FIELDS
         widgets = {
             "title": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 8}),
@@ -59,20 +47,9 @@ class NodeForm(forms.ModelForm):
             )
 
 
-def _node(territory: Territory, pk: int) -> PlanNode:
-    return get_object_or_404(
-        PlanNode.objects.select_related("plan", "territory"), pk=pk, territory=territory
-    )
-
-
-def node_edit(request, slug, pk):
-    territory = get_object_or_404(Territory, slug=slug)
-    node = _node(territory, pk)
+@ability_required("edit_plan", "follow_up", of=node_or_404)
+def node_edit(request, territory, node):
     allowed = editable_fields(request.user, node)
-    if not allowed:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
     current = None
     if request.method == "POST":
         form = NodeForm(request.POST, instance=PlanNode(), allowed=allowed)
@@ -103,8 +80,8 @@ def node_edit(request, slug, pk):
         ]
         if current
         else [],
-        "structure": allowed == EDITOR_FIELDS and _structure_choices(node),
-        "pilot_choices": _pilot_choices(node) if allowed == EDITOR_FIELDS else None,
+        "structure": allowed == PlanNode.EDITABLE_FIELDS and _structure_choices(node),
+        "pilot_choices": _pilot_choices(node) if allowed == PlanNode.EDITABLE_FIELDS else None,
     }
     status = 409 if current else 400 if form.errors else 200
     return render(request, "plans/node_edit.html", context, status=status)
@@ -132,9 +109,8 @@ def _pilot_choices(node: PlanNode) -> list[tuple] | None:
 
 
 @require_POST
-@editor_required
-def node_pilots(request, territory, pk):
-    node = _node(territory, pk)
+@ability_required("edit_plan", of=node_or_404)
+def node_pilots(request, territory, node):
     ids = [posted_id(value) for value in request.POST.getlist("pilots")]
     try:
         if None in ids:
@@ -164,7 +140,7 @@ def plan_structure(request, territory):
 @editor_required
 def node_add(request, territory, pk=None):
     plan = Plan.objects.of_territory(territory).current()
-    parent = _node(territory, pk) if pk else None
+    parent = node_or_404(territory, pk) if pk else None
     if parent is not None:
         plan = parent.plan
     if plan is None:
@@ -180,9 +156,8 @@ def node_add(request, territory, pk=None):
 
 
 @require_POST
-@editor_required
-def node_move(request, territory, pk):
-    node = _node(territory, pk)
+@ability_required("edit_plan", of=node_or_404)
+def node_move(request, territory, node):
     direction = request.POST.get("direction")
     try:
         if direction in ("up", "down"):
@@ -193,7 +168,7 @@ def node_move(request, territory, pk):
             if value:
                 if posted_id(value) is None:
                     raise EditError(_("Choisissez le nouveau parent dans la liste."))
-                parent = _node(territory, posted_id(value))
+                parent = node_or_404(territory, posted_id(value))
             move_under(node, parent)
         else:
             raise EditError(_("Déplacement inconnu."))

@@ -11,14 +11,16 @@ from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from faisse.plans.editing import EditError, check_structure, lock_plan
+from faisse.core.errors import Refusal
+from faisse.plans.editing import EditError
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
 from faisse.plans.signals import actions_merging
 from faisse.plans.similarity import action_texts, plan_actions, score_pair
+from faisse.plans.structure import check_structure, lock_plan
 from faisse.plans.tree import PlanTree
 
 
-class PairError(Exception):
+class PairError(Refusal):
     """A merge or dismissal that cannot be done; the message says why, in French."""
 
 
@@ -150,13 +152,10 @@ def _merge(first: PlanNode, second: PlanNode, editor, score: float) -> PlanNode:
         extra = getattr(removed, name).strip()
         if extra and extra not in getattr(kept, name):
             setattr(kept, name, "\n\n".join(filter(None, [getattr(kept, name).strip(), extra])))
-    kept.version += 1  # a form opened before the merge must not write over it
-    kept._history_user = editor
     where = _("ligne %s") % removed.source_line if removed.source_line else f"#{removed.pk}"
-    kept._change_reason = _reason(
-        _("Fusion avec « %(title)s » (%(where)s)"), removed.title, where=where
+    kept.save_change(
+        editor, _reason(_("Fusion avec « %(title)s » (%(where)s)"), removed.title, where=where)
     )
-    kept.save()
     kept.pilots.add(*removed.pilots.all())
     _record(kept, removed, score, SimilarPairDecision.Decision.MERGED)
     removed._history_user = editor
@@ -183,10 +182,7 @@ def _take_over_children(kept: PlanNode, removed: PlanNode, editor) -> None:
     for child in removed.children.order_by("position", "pk"):
         position += 1
         child.parent, child.position = kept, position
-        child.version += 1
-        child._history_user = editor
-        child._change_reason = _("Fusion d’actions similaires")
-        child.save()
+        child.save_change(editor, _("Fusion d’actions similaires"))
     shown = set(kept.children.values_list("pk", flat=True))
     shown |= set(SharedPlacement.objects.filter(parent=kept).values_list("node_id", flat=True))
     for placement in SharedPlacement.objects.filter(parent=removed).order_by("position", "pk"):

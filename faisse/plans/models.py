@@ -1,5 +1,7 @@
 """The projet de territoire: a plan, its ambition and challenges, and its tree of nodes."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -138,6 +140,19 @@ class PlanNode(models.Model):
         Kind.ACTION: "actions",
     }
 
+    # The fields an editor changes from the site or the API: the one list that the edit
+    # form, the API's schema, restore and the history read. A pilot of an action changes
+    # only PILOT_FIELDS (see plans.abilities).
+    EDITABLE_FIELDS = (
+        "title",
+        "number",
+        "description",
+        "is_published",
+        "internal_notes",
+        "follow_up",
+    )
+    PILOT_FIELDS = ("follow_up",)
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
     parent = models.ForeignKey(
@@ -195,6 +210,21 @@ class PlanNode(models.Model):
     def clean(self) -> None:
         if self.parent_id and self.parent.plan_id != self.plan_id:
             raise ValidationError({"parent": _("Le parent appartient à un autre projet.")})
+
+    def save_change(self, user, reason: str, *, validate: Iterable[str] = ()) -> None:
+        """Save a change made from the site, the API or a command, always the same way:
+        the fields in `validate` are checked by their validators (ValidationError), the
+        version goes up (a form opened before cannot write over the change), the history
+        records who (`user`; None leaves it to the request's middleware) and why."""
+        if validate:
+            checked = set(validate)
+            others = [field.name for field in self._meta.fields if field.name not in checked]
+            self.full_clean(exclude=others, validate_unique=False, validate_constraints=False)
+        self.version += 1
+        if user is not None:
+            self._history_user = user
+        self._change_reason = reason
+        self.save()
 
     def url_for(self, territory_slug: str) -> str:
         """The node's page, without fetching its plan and territory again."""

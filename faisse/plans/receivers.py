@@ -5,8 +5,8 @@ from django.utils.translation import ngettext
 
 from faisse.accounts.abilities import GRANTS
 from faisse.accounts.privacy import PersonalDataSource
-from faisse.plans.editing import drop_pilot
 from faisse.plans.models import PlanNode
+from faisse.plans.pilots import drop_pilot
 
 
 def take_off_actions(sender, user, territory, role, by, **kwargs) -> None:

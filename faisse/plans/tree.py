@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from faisse.plans.models import Plan, PlanNode, SharedPlacement
 
@@ -118,3 +120,23 @@ class PlanTree:
 
     def count_by_kind(self) -> Counter:
         return Counter(node.kind for node in self.by_id.values())
+
+
+def find_node(territory, pk: int, *, drafts: bool = True) -> PlanNode | None:
+    """The node `pk` of the territory, with its plan and territory, or None. Without
+    `drafts`, only if the public may see it: published, under published parents."""
+    node = (
+        PlanNode.objects.filter(pk=pk, territory=territory)
+        .select_related("plan", "territory")
+        .first()
+    )
+    if node is not None and not drafts and PlanTree.load(node.plan).by_id.get(node.pk) is None:
+        return None
+    return node
+
+
+def node_or_404(territory, pk: int, *, drafts: bool = True) -> PlanNode:
+    node = find_node(territory, pk, drafts=drafts)
+    if node is None:
+        raise Http404(_("Élément inconnu dans ce territoire."))
+    return node

@@ -16,8 +16,8 @@ from django.test import Client
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
-from faisse.plans.editing import add_node
 from faisse.plans.models import PlanNode
+from faisse.plans.structure import add_node
 from faisse.plans.testing import make_plan, make_territory
 
 pytestmark = pytest.mark.django_db(transaction=True)

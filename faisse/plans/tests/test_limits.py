@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
-from faisse.plans.editing import EditError, add_node, move_under
+from faisse.plans.editing import EditError
 from faisse.plans.models import PlanNode
+from faisse.plans.structure import add_node, move_under
 from faisse.plans.testing import make_plan, make_territory
 from faisse.plans.tree import PlanTree
 
