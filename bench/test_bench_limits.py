@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 MARKDOWN_HEAD = "# Projet\n\n## Axe 1 : Un axe\n\n### Orientation 1.1 : O\n\n#### Objectif\n\n"
 FILES = {

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 import faisse
 from faisse.plans.importer import parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 SOURCE = Path(faisse.__file__).parent / "plans" / "data" / "projet-de-territoire-ales-2018.txt"
 

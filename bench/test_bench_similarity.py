@@ -9,8 +9,8 @@ from faisse.plans.importer import parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import PlanNode
 from faisse.plans.similarity import action_texts, rank, similar_pairs
-from faisse.plans.testing import make_territory
 from faisse.plans.tree import PlanTree
+from faisse.territories.testing import make_territory
 
 SOURCE = Path(faisse.__file__).parent / "plans" / "data" / "projet-de-territoire-ales-2018.txt"
 

@@ -39,8 +39,8 @@ def _empty_cache():
 
 @pytest.fixture
 def territory(db):
-    """A small territory of 4 communes (plans.testing.make_territory)."""
-    from faisse.plans.testing import make_territory
+    """A small territory of 4 communes (territories.testing.make_territory)."""
+    from faisse.territories.testing import make_territory
 
     return make_territory("Agglo des Faïsses", communes=4)
 

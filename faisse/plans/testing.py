@@ -3,24 +3,9 @@
 from itertools import count
 
 from faisse.plans.models import Challenge, Plan, PlanNode
-from faisse.territories.models import Commune, Territory
+from faisse.territories.models import Territory
 
 _serial = count(1)
-
-
-def make_territory(name: str = "", *, communes: int = 3) -> Territory:
-    n = next(_serial)
-    name = name or f"Communauté de test {n}"
-    territory = Territory.objects.create(
-        name=name, slug=f"territoire-{n}", siren=f"{200000000 + n:09d}", kind=Territory.Kind.CC
-    )
-    Commune.objects.bulk_create(
-        Commune(
-            territory=territory, insee=f"{99000 + i:05d}", name=f"Commune {i}", population=100 * i
-        )
-        for i in range(1, communes + 1)
-    )
-    return territory
 
 
 def make_plan(

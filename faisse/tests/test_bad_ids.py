@@ -8,7 +8,8 @@ from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
 from faisse.core.posted import posted_id
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member, make_user
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

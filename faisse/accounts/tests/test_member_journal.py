@@ -11,7 +11,8 @@ from faisse.accounts.journal import member_journal
 from faisse.accounts.models import Membership, Role
 from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from faisse.accounts.models import Invitation, Membership, Role
 from faisse.accounts.testing import make_member
-from faisse.plans.testing import make_territory
 from faisse.portal.tests.html import page
 from faisse.portal.tests.test_accessibility import assert_accessible
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
 from faisse.accounts.tests.settings_env import settings_with
 from faisse.accounts.throttling import may_send
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 

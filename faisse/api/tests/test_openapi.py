@@ -8,7 +8,8 @@ from django.contrib.staticfiles import finders
 
 from faisse.api.docs import LocalSwagger, docs_available
 from faisse.api.urls import api
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

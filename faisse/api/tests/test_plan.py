@@ -6,7 +6,8 @@ from collections import Counter
 import pytest
 
 from faisse.plans.models import Challenge, Plan, PlanNode, SharedPlacement
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,8 @@ from schemathesis import GenerationMode
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 from faisse.wsgi import application
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from faisse.plans.testing import make_territory
 from faisse.territories.models import Commune
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

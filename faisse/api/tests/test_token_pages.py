@@ -4,7 +4,7 @@ import pytest
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

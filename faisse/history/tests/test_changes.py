@@ -20,7 +20,8 @@ from faisse.history.changes import (
 from faisse.history.tests.conftest import edit
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Challenge, Plan, PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

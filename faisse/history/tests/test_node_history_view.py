@@ -7,7 +7,8 @@ from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
 from faisse.history.tests.conftest import edit
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -126,7 +126,8 @@ def test_a_missing_version_is_refused_with_a_message(client, action, editor):
 def test_a_version_from_another_territory_tells_nothing_about_it(client, action, editor):
     """The probe restored B's history record under A's address: the answer named B's
     node number. Now it is answered like an unknown version."""
-    from faisse.plans.testing import make_plan, make_territory
+    from faisse.plans.testing import make_plan
+    from faisse.territories.testing import make_territory
 
     other_plan = make_plan(make_territory("Communauté voisine"))
     theirs = other_plan.nodes.filter(kind="action").first()

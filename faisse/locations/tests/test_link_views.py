@@ -9,8 +9,9 @@ from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
 from faisse.locations.detection import apply_detection, detect
 from faisse.locations.models import CommuneLink
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
 from faisse.territories.models import Commune
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 Origin = CommuneLink.Origin

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from faisse.locations.models import CommuneLink
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

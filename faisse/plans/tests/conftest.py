@@ -4,7 +4,8 @@ import pytest
 
 from faisse.plans.importer import parse_path
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 SOURCE = Path(__file__).resolve().parents[1] / "data" / "projet-de-territoire-ales-2018.txt"
 

@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from faisse.plans.importer.outline import ParsedNode, ParsedPlan
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import Challenge, Plan, PlanNode
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 
 from faisse.plans.importer import PlanImportError, parse_bytes, parse_path
 from faisse.plans.models import Plan, PlanNode
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 HEAD = "# Projet de territoire\n\n## Axe 1 : Vivre ensemble\n\n### Orientation 1.1 : Habiter\n\n"
 

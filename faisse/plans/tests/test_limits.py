@@ -10,8 +10,9 @@ from faisse.accounts.testing import make_member
 from faisse.plans.editing import EditError
 from faisse.plans.models import PlanNode
 from faisse.plans.structure import add_node, move_under
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
 from faisse.plans.tree import PlanTree
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 KINDS = ["axis", "orientation", "objective", "group"]

@@ -8,7 +8,8 @@ from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.merging import PairError, dismiss, merge
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
 from faisse.plans.similarity import similar_pairs
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 Decision = SimilarPairDecision.Decision

@@ -6,7 +6,7 @@ from django.urls import reverse
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from faisse.accounts.models import Membership, Role
 from faisse.accounts.testing import make_member
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import PlanNode, SharedPlacement, SimilarPairDecision
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

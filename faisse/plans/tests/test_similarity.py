@@ -15,8 +15,8 @@ from faisse.plans.similarity import (
     score_pair,
     similar_pairs,
 )
-from faisse.plans.testing import make_territory
 from faisse.plans.tree import PlanTree
+from faisse.territories.testing import make_territory
 
 VERBATIM_LINES = [{279, 470}, {361, 513}, {369, 511}]
 MECENAT, VOIES_VERTES = {359, 515}, {313, 420}

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from faisse.plans.importer.saving import PlanDetails, save_plan
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ import pytest
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import PlanNode
 from faisse.plans.similarity import DEFAULT_MIN_SCORE, similar_pairs
-from faisse.plans.testing import make_territory
+from faisse.territories.testing import make_territory
 
 GROUND_TRUTH = Path(__file__).resolve().parents[1] / "data" / "similar-actions-ground-truth.json"
 

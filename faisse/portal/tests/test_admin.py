@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from faisse.plans.models import Challenge, PlanNode, SharedPlacement
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 
 from faisse.core.browser_testing import chromium, new_page
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
+from faisse.territories.testing import make_territory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

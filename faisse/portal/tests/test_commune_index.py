@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from faisse.locations.communes import search, search_key
-from faisse.plans.testing import make_territory
 from faisse.portal.tests.html import page
 from faisse.territories.loading import load_ales
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

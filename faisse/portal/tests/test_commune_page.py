@@ -6,9 +6,10 @@ from django.urls import reverse
 
 from faisse.locations.models import CommuneLink, CommuneRole
 from faisse.plans.models import PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
 from faisse.portal.tests.html import page
 from faisse.portal.tests.located import link
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 

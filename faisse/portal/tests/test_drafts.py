@@ -45,7 +45,7 @@ def test_members_see_drafts(client, plan, draft, role):
 
 
 def test_a_member_of_another_territory_does_not_see_drafts(client, plan, draft):
-    from faisse.plans.testing import make_territory
+    from faisse.territories.testing import make_territory
 
     orientation, _hidden = draft
     client.force_login(make_member(make_territory(), Role.ADMIN))

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from faisse.plans.models import Plan, PlanNode
-from faisse.plans.testing import make_plan, make_territory
+from faisse.plans.testing import make_plan
 from faisse.portal.tests.html import page
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 
