@@ -1,8 +1,9 @@
 """Server-drawn SVG maps of a territory's communes, from their GeoJSON boundaries.
 
 Pure functions: no request, no query. The caller passes the communes, the values and a
-URL builder, so the same SVG serves a web page (inline, each commune a link) and a PDF
-report (`standalone=True` adds the XML namespace; `legend=True` draws the legend inside).
+URL builder, so that the same SVG serves a web page (inline, each commune a link) and a
+file of its own (`standalone=True` adds the XML namespace; `legend=True` draws the legend
+inside), as the coming reports will need.
 
 Projection: equirectangular, longitudes scaled by the cosine of the mean latitude (faithful
 enough over the few tens of kilometres of an intercommunality), fitted to a viewBox of
@@ -346,7 +347,7 @@ def _label(text: str, point: tuple[float, float], width: float) -> str:
 
 
 def _legend(scale: Scale, title: str, top: float) -> tuple[str, float]:
-    """A legend under the map, for standalone use (reports); pages give an HTML legend."""
+    """A legend under the map, for a standalone SVG; pages give an HTML legend."""
     row, swatch, font = 30, 20, 16
     out = [f'<g class="faisse-map__legend" font-family="system-ui, sans-serif" fill="{TEXT}">']
     y = top + 10

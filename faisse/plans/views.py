@@ -1,4 +1,5 @@
-"""Editor pages of the plan: cross-cutting actions. Staff only until roles per territory exist.
+"""Editor pages of the plan: cross-cutting actions (pairs of similar actions to merge or
+dismiss), for those who may edit the plan (`edit_plan`).
 
 The list of candidate pairs runs a constant number of queries: the plan is loaded whole by
 PlanTree and the ranking is computed in memory.
