@@ -45,7 +45,11 @@ class NodeOut(Schema):
     title: str
     description: str
     is_published: bool
-    follow_up: str
+    follow_up: str | None = Field(
+        description="Note de suivi : null pour qui ne voit pas les brouillons, quand elle "
+        "est réservée aux membres (`follow_up_is_public` faux)."
+    )
+    follow_up_is_public: bool
     internal_notes: str | None = Field(
         description="Notes internes : null pour qui ne voit pas les brouillons."
     )
@@ -96,6 +100,14 @@ EDITABLE = {
         StrictStr,
         Field(description="Note de suivi.", **described_text(settings.MAX_TEXT_LENGTH)),
     ),
+    "follow_up_is_public": (
+        StrictBool,
+        Field(
+            description="La note de suivi est lue par tous (vrai) ou par les seuls membres "
+            "du territoire (faux).",
+            **optional_not_null(),
+        ),
+    ),
 }
 NodeIn = create_model(
     "NodeIn",
@@ -111,6 +123,8 @@ def _payload(node: PlanNode, drafts: bool) -> dict:
     data = {field: getattr(node, field) for field in NodeOut.model_fields if field != "id"}
     data["id"] = node.pk
     data["internal_notes"] = node.internal_notes if drafts else None
+    if not (drafts or node.follow_up_is_public):
+        data["follow_up"] = None
     return data
 
 

@@ -12,6 +12,8 @@ from faisse.accounts.models import Invitation
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
 
+TO_DO_SHOWN = 20  # elements listed at most in each to-do list
+
 
 @ability_required(*MANAGEMENT_ABILITIES)
 def management_home(request, territory):
@@ -31,6 +33,12 @@ def management_home(request, territory):
         )
     if plan is not None and abilities["edit_plan"]:
         context["draft_count"] = PlanNode.objects.filter(plan=plan, is_published=False).count()
+        # What the public would read as unfinished: the editors' to-do list.
+        context["untitled"] = list(
+            PlanNode.objects.filter(plan=plan, title="")
+            .select_related("plan__territory")
+            .order_by("source_line", "position", "pk")[:TO_DO_SHOWN]
+        )
         context["links_to_check"] = CommuneLink.objects.filter(
             plan=plan, origin=CommuneLink.Origin.DETECTED
         ).count()

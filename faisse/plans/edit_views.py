@@ -17,9 +17,27 @@ from faisse.plans.structure import CHILD_KINDS, add_node, move_among_siblings, m
 from faisse.plans.tree import PlanTree, node_or_404
 from faisse.territories.models import Territory
 
+PUBLIC = ("public", gettext_lazy("Visible du public"))
+MEMBERS = ("members", gettext_lazy("Visible des membres du territoire"))
+DRAFT = ("members", gettext_lazy("Brouillon : visible des membres"))
+
 
 class NodeForm(forms.ModelForm):
+    """A node's fields, each saying who will read it (`visibility`, shown by
+    core/_field.html); whether the follow-up note is public is its writer's choice."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    follow_up_is_public = forms.TypedChoiceField(
+        label=gettext_lazy("Qui peut lire la note de suivi ?"),
+        choices=[
+            (False, gettext_lazy("Les membres du territoire seulement")),
+            (True, gettext_lazy("Tout le monde, sur le site public")),
+        ],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=False,  # not said: for members only, never public by omission
+    )
 
     class Meta:
         model = PlanNode
@@ -31,20 +49,28 @@ class NodeForm(forms.ModelForm):
             "follow_up": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
-            "internal_notes": gettext_lazy("Visibles des seuls membres du territoire."),
             "is_published": gettext_lazy("Décoché, l’élément et son contenu restent internes."),
+            "follow_up": gettext_lazy(
+                "Où en est l’action ; choisissez ci-dessous qui peut la lire."
+            ),
         }
 
-    def __init__(self, *args, allowed: tuple[str, ...], **kwargs):
+    def __init__(self, *args, allowed: tuple[str, ...], node: PlanNode, **kwargs):
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
             if name != "version" and name not in allowed:
                 del self.fields[name]
-        if "title" in self.fields:  # emptied by mistake, it would read "(intitulé à compléter)"
+        if "title" in self.fields:  # emptied by mistake, the element would have no name
             self.fields["title"].required = True
             self.fields["title"].error_messages["required"] = _(
                 "Donnez un intitulé : un élément sans intitulé ne se lit pas dans le projet."
             )
+        shown = PUBLIC if node.is_published else DRAFT
+        visibility = {"title": shown, "number": shown, "description": shown}
+        visibility["internal_notes"] = MEMBERS
+        for name, value in visibility.items():
+            if name in self.fields:
+                self.fields[name].visibility = value
 
 
 @ability_required("edit_plan", "follow_up", of=node_or_404)
@@ -52,7 +78,7 @@ def node_edit(request, territory, node):
     allowed = editable_fields(request.user, node)
     current = None
     if request.method == "POST":
-        form = NodeForm(request.POST, instance=PlanNode(), allowed=allowed)
+        form = NodeForm(request.POST, instance=PlanNode(), allowed=allowed, node=node)
         if form.is_valid():
             changes = {name: form.cleaned_data[name] for name in allowed}
             try:
@@ -60,7 +86,9 @@ def node_edit(request, territory, node):
             except EditConflict as conflict:
                 messages.error(request, str(conflict))
                 current = conflict.current
-                form = NodeForm(request.POST.copy(), instance=PlanNode(), allowed=allowed)
+                form = NodeForm(
+                    request.POST.copy(), instance=PlanNode(), allowed=allowed, node=node
+                )
                 form.data["version"] = current.version  # resubmitting means "mine wins"
             except EditError as error:
                 messages.error(request, str(error))
@@ -68,7 +96,9 @@ def node_edit(request, territory, node):
                 messages.success(request, _("Modifications enregistrées."))
                 return redirect(node.get_absolute_url())
     else:
-        form = NodeForm(instance=node, initial={"version": node.version}, allowed=allowed)
+        form = NodeForm(
+            instance=node, initial={"version": node.version}, allowed=allowed, node=node
+        )
     context = {
         "territory": territory,
         "node": node,

@@ -150,8 +150,9 @@ class PlanNode(models.Model):
         "is_published",
         "internal_notes",
         "follow_up",
+        "follow_up_is_public",
     )
-    PILOT_FIELDS = ("follow_up",)
+    PILOT_FIELDS = ("follow_up", "follow_up_is_public")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
@@ -169,8 +170,10 @@ class PlanNode(models.Model):
     internal_notes = models.TextField(
         _("notes internes"), blank=True, validators=[TextValidator("text")]
     )
-    # Follow-up that a pilot of the action may write (the only field a pilot may change).
+    # Follow-up that a pilot of the action may write, for the members of the territory
+    # or, when its writer chooses so, for everyone.
     follow_up = models.TextField(_("note de suivi"), blank=True, validators=[TextValidator("text")])
+    follow_up_is_public = models.BooleanField(_("note de suivi publique"), default=False)
     pilots = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -200,12 +203,20 @@ class PlanNode(models.Model):
 
     @property
     def label(self) -> str:
-        """How the node is named in lists: "Axe 1 : …", "Orientation 1.2 : …", or its title."""
-        title = self.title or _("(intitulé à compléter)")
+        """How the node is named to everyone: "Axe 1 : …", "Orientation 1.2 : …", its
+        title; a node still without a title by its kind and number ("Axe 3"), never by
+        a placeholder the public would read as unfinished."""
+        kind_number = f"{self.get_kind_display()} {self.number}".strip()
+        if not self.title:
+            return kind_number
         if self.kind in (self.Kind.AXIS, self.Kind.ORIENTATION):
-            prefix = f"{self.get_kind_display()} {self.number}".strip()
-            return f"{prefix} : {title}"
-        return f"{self.number} {title}".strip() if self.number else str(title)
+            return f"{kind_number} : {self.title}"
+        return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    @property
+    def working_label(self) -> str:
+        """The label in the management space, where a missing title is a task to do."""
+        return self.label if self.title else f"{self.label} {_('(intitulé à compléter)')}"
 
     def clean(self) -> None:
         if self.parent_id and self.parent.plan_id != self.plan_id:

@@ -141,12 +141,18 @@ class PlanOutline:
         self._add_blocks(self.tree.roots if entries is None else entries, top_level, blocks)
         return blocks
 
-    @staticmethod
-    def _display_order(entries: list[TreeEntry]) -> list[TreeEntry]:
+    def _display_order(self, entries: list[TreeEntry]) -> list[TreeEntry]:
         """A node's own actions first, then its sub-sections, so that no action list ever
-        follows a sub-heading it does not belong to."""
+        follows a sub-heading it does not belong to. The public does not see a sub-group
+        with nothing in it (members do: it is work in progress)."""
         actions = [entry for entry in entries if entry.node.kind == Kind.ACTION]
-        return actions + [entry for entry in entries if entry.node.kind != Kind.ACTION]
+        sections = [
+            entry
+            for entry in entries
+            if entry.node.kind != Kind.ACTION
+            and (self.tree.drafts or entry.children or entry.node.kind != Kind.GROUP)
+        ]
+        return actions + sections
 
     def _walk_display(self, entries: list[TreeEntry]):
         for entry in self._display_order(entries):

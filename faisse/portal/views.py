@@ -141,7 +141,8 @@ def commune_index(request, slug):
 
 def commune_detail(request, slug, insee):
     territory = _territory(slug)
-    data = TerritoryCommunes.load(territory, drafts=_drafts(request, territory))
+    drafts = _drafts(request, territory)
+    data = TerritoryCommunes.load(territory, drafts=drafts)
     commune = data.get(insee)
     if commune is None:
         raise Http404("Unknown commune")
@@ -158,6 +159,7 @@ def commune_detail(request, slug, insee):
         "specific_count": sum(section.size for section in specific),
         "territory_wide": territory_wide,
         "territory_wide_count": sum(section.size for section in territory_wide),
+        "show_internal": drafts,  # whether a link was checked is the members' business
         "nav_current": "communes",
     }
     return render(request, "portal/commune_detail.html", context)

@@ -115,3 +115,13 @@ def test_an_unreadable_body_with_a_token_is_a_400(patch, node):
     status, answer = patch(None, raw="{pas du json")
     assert status == 400 and answer["detail"] == "Corps de la requête illisible : JSON attendu."
     assert unchanged(node)
+
+
+def test_a_members_only_follow_up_is_null_for_the_public(client, patch, node):
+    status, answer = patch({"version": 1, "follow_up": "Retard", "follow_up_is_public": False})
+    assert status == 200 and answer["follow_up"] == "Retard"
+    url = f"/api/v1/territories/{node.territory.slug}/nodes/{node.pk}"
+    public = client.get(url).json()
+    assert public["follow_up"] is None and public["follow_up_is_public"] is False
+    patch({"version": 2, "follow_up_is_public": True})
+    assert client.get(url).json()["follow_up"] == "Retard"

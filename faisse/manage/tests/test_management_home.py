@@ -81,3 +81,14 @@ def test_query_count_does_not_grow_with_the_actions_piloted(client, territory, p
         counts.append(len(captured))
     assert len(actions) > 5
     assert counts[0] == counts[1]
+
+
+def test_an_editor_is_given_the_untitled_elements_as_tasks(client, territory, plan):
+    """The public reads an untitled axis as "Axe 2" only; editors get it as a task."""
+    axis = PlanNode.objects.filter(plan=plan, kind="axis").order_by("pk").last()
+    PlanNode.objects.filter(pk=axis.pk).update(title="")
+    html = page(client, make_member(territory, Role.EDITOR), territory).content.decode()
+    assert "À compléter" in html and "Donner un intitulé à « Axe 2 »" in html
+    assert reverse("plans:node_edit", args=[territory.slug, axis.pk]) in html
+    pilot_html = page(client, make_member(territory, Role.PILOT), territory).content.decode()
+    assert "À compléter" not in pilot_html

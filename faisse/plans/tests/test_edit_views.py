@@ -192,3 +192,37 @@ def test_an_unchanged_form_writes_nothing(client, action):
     assert client.post(edit_url(action), form_data(action)).status_code == 302
     action.refresh_from_db()
     assert action.version == 1 and not action.history.exists()  # made by bulk_create
+
+
+def test_each_field_says_who_reads_it_and_the_follow_up_is_a_choice(client, action):
+    """A pilot's note went public without warning: the form now says who reads each field
+    and the note is for members unless its writer chooses the public."""
+    pilot = make_member(action.territory, Role.PILOT)
+    action.pilots.add(pilot)
+    client.force_login(pilot)
+    html = client.get(edit_url(action)).content.decode()
+    assert "Qui peut lire la note de suivi ?" in html
+    assert "Les membres du territoire seulement" in html and "Tout le monde" in html
+    client.post(edit_url(action), {"follow_up": "Retard du chantier", "version": 1})
+    action.refresh_from_db()
+    assert (action.follow_up, action.follow_up_is_public) == ("Retard du chantier", False)
+    client.logout()
+    public = client.get(action.get_absolute_url()).content.decode()
+    assert "Retard du chantier" not in public
+    client.force_login(make_member(action.territory, Role.ELECTED))
+    members = client.get(action.get_absolute_url()).content.decode()
+    assert "Retard du chantier" in members and "visible des seuls membres" in members
+    client.force_login(pilot)
+    client.post(
+        edit_url(action),
+        {"follow_up": "Chantier lancé", "follow_up_is_public": "True", "version": 2},
+    )
+    client.logout()
+    assert "Chantier lancé" in client.get(action.get_absolute_url()).content.decode()
+
+
+def test_an_editor_sees_which_fields_are_public(client, action):
+    client.force_login(make_member(action.territory, Role.EDITOR))
+    html = client.get(edit_url(action)).content.decode()
+    assert html.count("Visible du public") == 3  # title, number, description
+    assert "Visible des membres du territoire" in html  # internal notes

@@ -34,14 +34,14 @@ def test_commune_named_by_the_plan(client, located_plan):
     specific, territory_wide = html.html.split('id="territoire"')
     # Named by hand on the first action, and through its objective by three actions.
     assert extra["action"].url_for(slug) in specific
-    assert "Ajouté à la main" in specific and "lien sans citation" in specific
+    assert "Ajouté à la main" not in specific and "lien sans citation" in specific
     for action in extra["objective_actions"]:
         assert action.url_for(slug) in specific
         assert action.url_for(slug) not in territory_wide
     # The objective heads its actions, with its evidence and origin once.
     assert f'<a href="{extra["objective"].url_for(slug)}">' in specific
     assert specific.count("le projet écrit : « Commune 2 »") == 1
-    assert "Confirmé" in specific
+    assert "Confirmé" not in specific  # whether a link was checked: for members only
     assert "<strong>4 actions</strong> du projet concernent spécifiquement Commune 2." in html.html
     assert "<strong>20 actions</strong> concernent tout le territoire." in html.html
 
@@ -51,8 +51,18 @@ def test_commune_with_a_role_and_a_detected_link(client, located_plan):
     html = page(client.get(commune_url(territory, "99001")))
     assert "Ville-centre" in html.html
     assert "selon le projet : « Conforter Commune 1 comme ville-centre »" in html.html
-    assert "le projet écrit : « Commune 1 »" in html.html and "Détecté" in html.html
+    assert "le projet écrit : « Commune 1 »" in html.html and "Détecté" not in html.html
     assert extra["action"].url_for(territory.slug) in html.hrefs()
+
+
+def test_members_see_which_links_are_still_to_confirm(client, located_plan):
+    from faisse.accounts.models import Role
+    from faisse.accounts.testing import make_member
+
+    territory = located_plan.territory
+    client.force_login(make_member(territory, Role.ELECTED))
+    html = page(client.get(commune_url(territory, "99001")))
+    assert "Détecté" in html.html
 
 
 def test_commune_never_named_still_sees_the_territory_wide_actions(client, located_plan):
