@@ -139,7 +139,8 @@ def database_config() -> dict:
         },
         # Tests use a file too, not Django's shared in-memory database: its table locks
         # behave unlike a real WAL file, and the concurrency tests need the real thing.
-        "TEST": {"NAME": str(DATA_DIR / "test-faisse.sqlite3")},
+        # One file per test run (process), so that two runs never share it.
+        "TEST": {"NAME": str(DATA_DIR / f"test-faisse-{os.getpid()}.sqlite3")},
     }
 
 
