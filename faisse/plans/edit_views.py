@@ -3,19 +3,17 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from faisse.accounts.decorators import ability_required, editor_required
+from faisse.accounts.decorators import ability_required
 from faisse.core.posted import posted_id
 from faisse.plans.editing import EditConflict, EditError, editable_fields, update_node
-from faisse.plans.models import Plan, PlanNode
+from faisse.plans.models import PlanNode
 from faisse.plans.pilots import pilot_candidates, set_pilots
-from faisse.plans.structure import CHILD_KINDS, add_node, move_among_siblings, move_under
-from faisse.plans.tree import PlanTree, node_or_404
-from faisse.territories.models import Territory
+from faisse.plans.structure import CHILD_KINDS
+from faisse.plans.tree import node_or_404
 
 PUBLIC = ("public", gettext_lazy("Visible du public"))
 MEMBERS = ("members", gettext_lazy("Visible des membres du territoire"))
@@ -118,16 +116,8 @@ def node_edit(request, territory, node):
 
 
 def _structure_choices(node: PlanNode) -> dict:
-    """Kinds of children the node may take, and the nodes it may move under."""
-    parent_kinds = [kind for kind, kids in CHILD_KINDS.items() if kind and node.kind in kids]
-    parents = PlanNode.objects.filter(plan_id=node.plan_id, kind__in=parent_kinds).exclude(
-        pk=node.pk
-    )
-    return {
-        "child_kinds": [PlanNode.Kind(kind) for kind in CHILD_KINDS[node.kind]],
-        "parents": list(parents.order_by("position", "id").only("id", "kind", "number", "title")),
-        "may_be_root": node.kind in CHILD_KINDS[None],
-    }
+    """Kinds of children the node may take (moving it has a page of its own)."""
+    return {"child_kinds": [PlanNode.Kind(kind) for kind in CHILD_KINDS[node.kind]]}
 
 
 def _pilot_choices(node: PlanNode) -> list[tuple] | None:
@@ -151,61 +141,3 @@ def node_pilots(request, territory, node):
     else:
         messages.success(request, _("Pilotes enregistrés."))
     return redirect("plans:node_edit", slug=territory.slug, pk=node.pk)
-
-
-@editor_required
-def plan_structure(request, territory):
-    plan = Plan.objects.of_territory(territory).current()
-    tree = PlanTree.load(plan, drafts=True) if plan else None
-    context = {
-        "territory": territory,
-        "plan": plan,
-        "entries": list(tree.walk()) if tree else [],
-        "root_kinds": [PlanNode.Kind(k) for k in CHILD_KINDS[None]],
-    }
-    return render(request, "plans/structure.html", context)
-
-
-@require_POST
-@editor_required
-def node_add(request, territory, pk=None):
-    plan = Plan.objects.of_territory(territory).current()
-    parent = node_or_404(territory, pk) if pk else None
-    if parent is not None:
-        plan = parent.plan
-    if plan is None:
-        messages.error(request, _("Le territoire n’a pas encore de projet."))
-        return redirect("plans:structure", slug=territory.slug)
-    try:
-        node = add_node(plan, parent, request.POST.get("kind", ""), request.POST.get("title", ""))
-    except EditError as error:
-        messages.error(request, str(error))
-        return redirect("plans:structure", slug=territory.slug)
-    messages.success(request, _("« %s » ajouté, en brouillon.") % node.title)
-    return redirect("plans:node_edit", slug=territory.slug, pk=node.pk)
-
-
-@require_POST
-@ability_required("edit_plan", of=node_or_404)
-def node_move(request, territory, node):
-    direction = request.POST.get("direction")
-    try:
-        if direction in ("up", "down"):
-            move_among_siblings(node, -1 if direction == "up" else 1)
-        elif "parent" in request.POST:
-            value = request.POST["parent"]
-            parent = None
-            if value:
-                if posted_id(value) is None:
-                    raise EditError(_("Choisissez le nouveau parent dans la liste."))
-                parent = node_or_404(territory, posted_id(value))
-            move_under(node, parent)
-        else:
-            raise EditError(_("Déplacement inconnu."))
-    except EditError as error:
-        messages.error(request, str(error))
-    return redirect(f"{_structure_url(territory)}#n-{node.pk}")
-
-
-def _structure_url(territory: Territory) -> str:
-    return reverse("plans:structure", args=[territory.slug])

@@ -107,8 +107,9 @@ def add_node(plan, parent: PlanNode | None, kind: str, title: str, number: str =
 
 
 @transaction.atomic
-def move_among_siblings(node: PlanNode, offset: int) -> None:
-    """Swap the node with its previous (-1) or next (+1) sibling."""
+def move_among_siblings(node: PlanNode, offset: int) -> bool:
+    """Swap the node with its previous (-1) or next (+1) sibling; False if it is already
+    first or last."""
     siblings = list(
         PlanNode.objects.select_for_update()
         .filter(plan_id=node.plan_id, parent_id=node.parent_id)
@@ -117,13 +118,14 @@ def move_among_siblings(node: PlanNode, offset: int) -> None:
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == node.pk)
     other = index + offset
     if not 0 <= other < len(siblings):
-        return
+        return False
     siblings[index], siblings[other] = siblings[other], siblings[index]
     for position, sibling in enumerate(siblings, start=1):
         if sibling.position != position:
             sibling.position = position
             sibling._change_reason = _("Ordre modifié")
             sibling.save(update_fields=["position"])
+    return True
 
 
 @transaction.atomic

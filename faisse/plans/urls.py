@@ -1,6 +1,6 @@
 from django.urls import path
 
-from faisse.plans import edit_views, views
+from faisse.plans import edit_views, structure_views, views
 
 app_name = "plans"
 
@@ -8,10 +8,10 @@ urlpatterns = [
     path("actions-similaires/", views.similar_actions, name="similar_actions"),
     path("actions-similaires/fusionner/", views.merge_pair, name="merge_similar"),
     path("actions-similaires/ecarter/", views.dismiss_pair, name="dismiss_similar"),
-    path("plan/", edit_views.plan_structure, name="structure"),
-    path("plan/ajouter/", edit_views.node_add, name="root_add"),
+    path("plan/", structure_views.plan_structure, name="structure"),
+    path("plan/ajouter/", structure_views.node_add, name="root_add"),
     path("elements/<int:pk>/modifier/", edit_views.node_edit, name="node_edit"),
-    path("elements/<int:pk>/ajouter/", edit_views.node_add, name="node_add"),
-    path("elements/<int:pk>/deplacer/", edit_views.node_move, name="node_move"),
+    path("elements/<int:pk>/ajouter/", structure_views.node_add, name="node_add"),
+    path("elements/<int:pk>/deplacer/", structure_views.node_move, name="node_move"),
     path("elements/<int:pk>/pilotes/", edit_views.node_pilots, name="node_pilots"),
 ]

@@ -71,7 +71,7 @@ def test_member_pages_query_counts_do_not_grow_with_the_plan(client):
         "action page (editor)": 14,
         "plan (editor, drafts)": 7,
         "structure": 8,
-        "node edit": 9,
+        "node edit": 8,
         "node history": 12,
         "manage (pilot)": 6,
         "members": 11,

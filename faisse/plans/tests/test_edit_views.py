@@ -135,17 +135,6 @@ def test_reorder_and_move(client, plan):
     assert axis.parent_id is None
 
 
-def test_structure_page_for_editors_only(client, plan):
-    url = reverse("plans:structure", args=[plan.territory.slug])
-    client.force_login(make_member(plan.territory, Role.ELECTED))
-    assert client.get(url).status_code == 403
-    client.force_login(make_member(plan.territory, Role.EDITOR))
-    page = client.get(url).content.decode()
-    assert page.count('name="direction" value="up"') == plan.nodes.count()
-    for axis in plan.nodes.filter(kind="axis"):  # links to jump to each axis
-        assert f'href="#n-{axis.pk}"' in page and f'id="n-{axis.pk}"' in page
-
-
 def test_an_emptied_title_is_refused_with_a_message_tied_to_the_field(client, action):
     client.force_login(make_member(action.territory, Role.EDITOR))
     response = client.post(edit_url(action), form_data(action, title="  "))
