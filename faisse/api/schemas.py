@@ -67,6 +67,7 @@ class TerritoryOut(Schema):
 class CommuneOut(Schema):
     insee: str
     name: str
+    postal_codes: list[str] = Field(description="Codes postaux de la commune.")
     population: int | None
     action_count: int = Field(
         description="Nombre d'actions du projet en vigueur qui s'appliquent spécifiquement à "

@@ -67,7 +67,7 @@ def current_plan(territory) -> Plan:
 )
 def territory_communes(request: HttpRequest, slug: str):
     territory = get_territory(request, slug)
-    communes = list(Commune.objects.of_territory(territory).order_by("name", "insee"))
+    communes = Commune.objects.of_territory(territory).in_french_order()
     plan = Plan.objects.of_territory(territory).current()
     drafts = api_abilities(request, territory)["view_drafts"]
     counts = PlanGeography.load(plan, drafts=drafts).specific_action_counts() if plan else {}

@@ -60,3 +60,28 @@ def elide(word: str, following: str) -> str:
     if ELIDING_START.match(following):
         return f"{word[:-1]}’{following}"
     return f"{word} {following}"
+
+
+def find_folded(text: str, words: str) -> tuple[int, int] | None:
+    """Where `words` stand in `text`, ignoring case, accents and ligatures: the span in
+    `text` itself (so that it can be highlighted as written), or None."""
+    needle = fold(words).strip()
+    if not needle:
+        return None
+    folded, origin = [], []  # each folded character, and the index it comes from
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        origin.extend([index] * len(piece))
+    found = "".join(folded).find(needle)
+    if found < 0:
+        return None
+    return origin[found], origin[found + len(needle) - 1] + 1
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Sort French names as a French reader expects: "Générargues" before "Génolhac",
+    "Le Vigan" among the L, "Saint-" names together. Accents and case count only to
+    separate otherwise equal names (the way of the French collation of ICU, without
+    needing ICU installed)."""
+    return fold(text).replace("-", " ").replace("'", " ").replace("’", " "), text

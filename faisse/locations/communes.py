@@ -38,12 +38,17 @@ def search_key(text: str) -> str:
 def search(communes: list[Commune], query: str) -> list[Commune]:
     """Communes whose name contains the query (as search keys, spaces ignored), best first:
     the exact name, then names starting with it, then a word starting with it, then the rest.
-    Digits search the INSEE code."""
+    Digits search postal codes and INSEE codes."""
     key = search_key(query)
     if not key:
         return list(communes)
-    if key.replace(" ", "").isdigit():
-        return [c for c in communes if c.insee.startswith(key.replace(" ", ""))]
+    digits = key.replace(" ", "")
+    if digits.isdigit():  # a postal code ("30140") or an INSEE code ("30007")
+        return [
+            c
+            for c in communes
+            if c.insee.startswith(digits) or any(p.startswith(digits) for p in c.postal_codes)
+        ]
     compact = key.replace(" ", "")
     found = []
     for position, commune in enumerate(communes):

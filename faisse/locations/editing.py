@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from faisse.core.errors import Refusal
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
 from faisse.territories.models import Commune
@@ -15,10 +16,12 @@ TRANSITIONS = {
     "reject": ({Origin.DETECTED, Origin.CONFIRMED}, Origin.REJECTED),
     "restore": ({Origin.REJECTED}, Origin.CONFIRMED),
     "remove": ({Origin.MANUAL}, None),
+    # Back to "to check": the undo of a confirmation or a rejection made by mistake.
+    "undo": ({Origin.CONFIRMED, Origin.REJECTED}, Origin.DETECTED),
 }
 
 
-class LinkEditError(Exception):
+class LinkEditError(Refusal):
     """An edit that cannot be done; the message says why, in French."""
 
 
@@ -45,7 +48,22 @@ ACTION_VERBS = {
     "reject": _("écarter"),
     "restore": _("rétablir"),
     "remove": _("retirer"),
+    "undo": _("remettre à vérifier"),
 }
+
+
+@transaction.atomic
+def confirm_links(territory, ids: list[int]) -> int:
+    """Confirm at once the links to check among `ids` (of this territory); how many."""
+    links = list(
+        CommuneLink.objects.select_for_update().filter(
+            territory=territory, pk__in=ids, origin=Origin.DETECTED
+        )
+    )
+    for link in links:
+        link.origin = Origin.CONFIRMED
+        link.save(update_fields=["origin", "updated_at"])  # one history record each
+    return len(links)
 
 
 @transaction.atomic

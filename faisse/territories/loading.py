@@ -178,12 +178,13 @@ def save_territory(data: dict, slug: str | None = None) -> Territory:
         to_create, to_update = [], []
         for insee, commune in sorted(wanted.items()):
             fields = {key: commune.get(key) for key in ("name", "population", "boundary")}
+            fields["postal_codes"] = commune.get("postal_codes") or []
             if insee not in existing:
                 to_create.append(Commune(territory=territory, insee=insee, **fields))
             elif _apply(existing[insee], fields):
                 to_update.append(existing[insee])
         Commune.objects.bulk_create(to_create)
-        Commune.objects.bulk_update(to_update, ["name", "population", "boundary"])
+        Commune.objects.bulk_update(to_update, ["name", "population", "boundary", "postal_codes"])
     return territory
 
 

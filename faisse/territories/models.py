@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from faisse.core.french import collation_key
+
 siren_validator = RegexValidator(r"^\d{9}$", _("Un SIREN compte 9 chiffres."))
 insee_validator = RegexValidator(r"^(\d{5}|2[AB]\d{3})$", _("Un code INSEE compte 5 caractères."))
 
@@ -65,6 +67,11 @@ class CommuneQuerySet(models.QuerySet):
     def of_territory(self, territory: Territory) -> "CommuneQuerySet":
         return self.filter(territory=territory)
 
+    def in_french_order(self) -> list["Commune"]:
+        """The communes sorted as a French reader expects ("Générargues" before
+        "Génolhac"), whatever the database's collation (SQLite compares bytes)."""
+        return sorted(self, key=lambda commune: (collation_key(commune.name), commune.insee))
+
 
 class Commune(models.Model):
     """A member commune of a territory, with a simplified boundary for maps.
@@ -80,6 +87,8 @@ class Commune(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     population = models.PositiveIntegerField(_("population municipale"), null=True, blank=True)
     boundary = models.JSONField(_("contour simplifié (GeoJSON)"), null=True, blank=True)
+    # La Poste's codes of the commune ("30140"): people search their commune by them.
+    postal_codes = models.JSONField(_("codes postaux"), default=list, blank=True)
 
     objects = CommuneQuerySet.as_manager()
 

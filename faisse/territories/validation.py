@@ -9,7 +9,8 @@ from faisse.territories.models import Territory
 SIREN_PATTERN = re.compile(r"^\d{9}$")
 INSEE_PATTERN = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
-COMMUNE_KEYS = ("insee", "name", "population", "boundary")
+COMMUNE_KEYS = ("insee", "name", "population", "boundary", "postal_codes")
+POSTAL_CODE_PATTERN = re.compile(r"^\d{5}$")
 
 
 class TerritoryDataError(Exception):
@@ -45,6 +46,14 @@ def _validate_commune(index: int, commune) -> None:
         raise TerritoryDataError(
             _("Commune « %(commune)s » (%(insee)s) : population « %(population)s » invalide.")
             % {"commune": label, "insee": insee, "population": population}
+        )
+    codes = commune.get("postal_codes", [])
+    if not isinstance(codes, list) or not all(
+        isinstance(code, str) and POSTAL_CODE_PATTERN.match(code) for code in codes
+    ):
+        raise TerritoryDataError(
+            _("Commune « %(commune)s » (%(insee)s) : codes postaux invalides (5 chiffres).")
+            % {"commune": label, "insee": insee}
         )
     boundary = commune.get("boundary")
     if boundary is not None and not (

@@ -54,8 +54,65 @@ def test_anonymous_is_sent_to_login_and_non_editors_are_refused(client, located)
 
 def test_review_lists_links_with_evidence_and_places_outside(staff_client, located):
     html = staff_client.get(review_url(located)).content.decode()
-    assert "« Anduze »" in html and "Détecté" in html
+    assert "<mark>Anduze</mark>" in html and "à vérifier" in html
+    assert "(ligne " not in html  # import jargon
     assert "Lieux hors du territoire" in html and "Bagnols-sur-Cèze" in html
+
+
+def test_the_words_found_are_shown_in_their_sentence(staff_client, located):
+    """ "Alès" the town and "Alès Audace" the motto: the sentence tells them apart."""
+    html = staff_client.get(review_url(located)).content.decode()
+    link = CommuneLink.objects.filter(commune__name="Anduze").first()
+    row = html.split(f'id="l-{link.pk}"')[1].split("</tr>")[0]
+    before, after = row.split("<mark>Anduze</mark>")
+    assert before.rstrip().endswith(link.node.title.split("Anduze")[0].strip()[-20:])
+
+
+def test_rows_stay_put_after_a_decision_which_can_be_undone(staff_client, located):
+    """The probe: after "Confirmer" the row jumped to the top, so the next click on
+    "Écarter" hit the link just confirmed."""
+
+    def row_ids():
+        html = staff_client.get(review_url(located)).content.decode()
+        return [part.split('"')[0] for part in html.split('<tr id="l-')[1:]]
+
+    before = row_ids()
+    link = CommuneLink.objects.get(pk=int(before[3]))
+    url = reverse("locations:change", args=[located.territory.slug, link.pk])
+    response = staff_client.post(url, {"action": "confirm"})
+    assert response["Location"].endswith(f"#l-{link.pk}")
+    page = staff_client.get(response["Location"]).content.decode()
+    assert f"{link.commune.name} confirmée pour" in page
+    assert row_ids() == before
+    assert "Annuler la confirmation" in page.split(f'id="l-{link.pk}"')[1].split("</tr>")[0]
+    staff_client.post(url, {"action": "undo"})
+    link.refresh_from_db()
+    assert link.origin == Origin.DETECTED and row_ids() == before
+
+
+def test_ticked_links_are_confirmed_at_once_and_only_those_to_check(staff_client, located):
+    detected = list(CommuneLink.objects.filter(origin=Origin.DETECTED).order_by("pk")[:3])
+    rejected = detected[2]
+    rejected.origin = Origin.REJECTED
+    rejected.save()
+    response = staff_client.post(
+        review_url(located), {"liens": [link.pk for link in detected] + ["x", "999999"]}
+    )
+    assert response.status_code == 302
+    origins = [CommuneLink.objects.get(pk=link.pk).origin for link in detected]
+    assert origins == [Origin.CONFIRMED, Origin.CONFIRMED, Origin.REJECTED]
+    assert "2 liens confirmés." in staff_client.get(response["Location"]).content.decode()
+    assert (
+        "Cochez les liens" in staff_client.post(review_url(located), follow=True).content.decode()
+    )
+
+
+def test_the_filter_shows_one_state(staff_client, located):
+    link = CommuneLink.objects.filter(origin=Origin.DETECTED).first()
+    link.origin = Origin.REJECTED
+    link.save()
+    html = staff_client.get(review_url(located), {"etat": "ecartes"}).content.decode()
+    assert html.count('<tr id="l-') == 1 and f'id="l-{link.pk}"' in html
 
 
 def test_confirm_reject_restore(staff_client, located):

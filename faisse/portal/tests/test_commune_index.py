@@ -127,3 +127,29 @@ def test_only_the_territory_s_communes_are_listed(client, territory):
     other.communes.update(name="Voisine")
     html = page(client.get(reverse("portal:communes", args=[territory.slug])))
     assert "Voisine" not in html.html
+
+
+def test_a_postal_code_finds_the_communes_it_serves(client, db):
+    """Searching 30140 found nothing: people know their postal code better than INSEE's."""
+    from faisse.territories.loading import load_ales
+
+    territory = load_ales()
+    url = reverse("portal:communes", args=[territory.slug])
+    html = page(client.get(url, {"q": "30140"})).html
+    for name in ("Anduze", "Bagard", "Boisset-et-Gaujac"):
+        assert name in html
+    assert "Alès" not in html.split("<main")[1].split("<table")[1]  # 30100, not listed
+
+
+def test_communes_are_in_french_alphabetical_order():
+    from faisse.core.french import collation_key
+
+    names = ["Génolhac", "Générargues", "Gagnières", "Le Martinet", "Lédignan", "Éole"]
+    assert sorted(names, key=collation_key) == [
+        "Éole",
+        "Gagnières",
+        "Générargues",
+        "Génolhac",
+        "Le Martinet",
+        "Lédignan",
+    ]
