@@ -60,9 +60,10 @@ ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s"
 def default_workers() -> int:
     """Two worker processes per core: one renders while another waits on the database.
 
-    Measured on 2 cores with 16 connections: 4 sync workers served the pages at least as
-    fast as 2 (the processor is the limit either way), with the lowest 99th percentiles
-    of the settings tried; more would only use memory (about 60 MB each).
+    Measured on 2 cores with 16 connections on SQLite, 2 and 4 sync workers served the
+    pages at the same rate (the processor is the limit); the second worker per core is for
+    the time spent waiting on PostgreSQL over a network, and so that a slow request does
+    not hold up half the site. Each worker costs about 75 MB of memory.
     """
     return max(2, 2 * (os.cpu_count() or 1))
 
