@@ -1,6 +1,6 @@
 from django.urls import path
 
-from faisse.portal import views
+from faisse.portal import site_pages, views
 
 app_name = "portal"
 
@@ -12,4 +12,20 @@ urlpatterns = [
     path("<slug:slug>/communes/", views.commune_index, name="communes"),
     path("<slug:slug>/communes/<str:insee>/", views.commune_detail, name="commune"),
     path("<slug:slug>/carte/", views.map_detail, name="map"),
+    path("<slug:slug>/mentions-legales/", site_pages.site_page, {"page": "legal"}, name="legal"),
+    path(
+        "<slug:slug>/accessibilite/",
+        site_pages.site_page,
+        {"page": "accessibility"},
+        name="accessibility",
+    ),
+    path(
+        "<slug:slug>/donnees-personnelles/",
+        site_pages.site_page,
+        {"page": "privacy"},
+        name="privacy",
+    ),
+    path("<slug:slug>/contact/", site_pages.site_page, {"page": "contact"}, name="contact"),
+    path("<slug:slug>/habillage.css", site_pages.theme, name="theme"),
+    path("<slug:slug>/logo", site_pages.logo, name="logo"),
 ]
