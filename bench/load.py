@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import multiprocessing
 import os
 import re
@@ -90,9 +91,10 @@ def _default_signals() -> None:
 
 
 def _client(args: tuple) -> tuple[list[float], int, int, float]:
-    """One connection: GET `path` in a loop until `deadline` (a time.time() value).
+    """One connection: GET `path` in a loop from `start_at` to `deadline` (time.time()).
 
-    Returns the latencies (seconds) of the successful requests, the number of failed ones,
+    Returns the latencies (seconds) of the successful requests that ended within the
+    window (so that the rate is what the window saw), the number of failed ones,
     the number of connections opened (a server that closes after each response needs one
     per request) and this process's CPU time.
     """
@@ -120,6 +122,8 @@ def _client(args: tuple) -> tuple[list[float], int, int, float]:
             conn.close()
             conn = _connect(host, port)
             opened += 1
+        if time.time() > deadline:
+            break  # finished after the window: counted neither as done nor as failed
         if ok:
             latencies.append(time.perf_counter() - began)
         else:
@@ -132,8 +136,8 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     """Nearest-rank percentile of an already sorted list."""
     if not sorted_values:
         return float("nan")
-    rank = max(1, round(fraction * len(sorted_values) + 0.5))
-    return sorted_values[min(rank, len(sorted_values)) - 1]
+    rank = max(1, math.ceil(fraction * len(sorted_values)))
+    return sorted_values[rank - 1]
 
 
 def machine_cpu() -> tuple[int, int]:
