@@ -1,15 +1,18 @@
 """What changed in the plan, for the people who edit it.
 
-- `diff(record, previous, labels)`: the fields a version changed, before → after, named as
-  in the forms (pure: no query);
+- `diff(record, previous, labels)`: the fields a version changed, before → after, named in
+  French (see labels.py; pure: no query);
 - `node_history(node, page)`: the versions of one element of the plan, with the changes
   of its commune links and extra placements;
-- `activity_log(territory, page)`: every recorded change of a territory's plans, newest
-  first, a constant number of queries per page;
-- `restore(node, history_id, user)`: bring an element back to one of its versions.
+- `activity_log(territory, page, filters)`: every recorded change of a territory's plans,
+  newest first, narrowed by the filters of the query string, a constant number of queries
+  per page;
+- `restore_preview(node, history_id)`: what restoring a version would change, and whether
+  the public site would see it; `restore(node, history_id, user)`: do it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,12 +21,13 @@ from django.core.paginator import Page, Paginator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from faisse.accounts.abilities import can
 from faisse.core.errors import Refusal
+from faisse.history import kinds
+from faisse.history.filters import apply
+from faisse.history.labels import SOURCE_LABELS, boolean_value, field_label, gone
 from faisse.history.records import (
     LINK,
     NODE,
@@ -35,27 +39,21 @@ from faisse.history.records import (
     merged,
 )
 from faisse.plans.editing import EditError
-from faisse.plans.models import PlanNode
+from faisse.plans.models import PlanNode, SharedPlacement
 from faisse.plans.structure import check_placement
+from faisse.plans.tree import PlanTree
 from faisse.territories.models import Territory
 
 # Bookkeeping that says nothing to the reader of a change.
 HIDDEN_FIELDS = {"id", "plan", "territory", "version", "created_at", "updated_at"}
+# Shown on a creation even when they hold their default value.
+ALWAYS_SHOWN = {"is_published"}
 # What `restore` brings back by default; the place in the tree only when asked.
 RESTORED_FIELDS = PlanNode.EDITABLE_FIELDS
 STRUCTURE_FIELDS = ("parent", "position")
-TYPE_LABELS = {
-    "+": gettext_lazy("Création"),
-    "~": gettext_lazy("Modification"),
-    "-": gettext_lazy("Suppression"),
-}
-SOURCE_LABELS = {
-    "plan": gettext_lazy("Projet"),
-    "challenge": gettext_lazy("Défi"),
-    "node": gettext_lazy("Élément du plan"),
-    "placement": gettext_lazy("Rattachement supplémentaire"),
-    "link": gettext_lazy("Lien avec une commune"),
-}
+# What the public reads of a published element (the follow-up note when its writer chose
+# the public; internal notes never).
+PUBLIC_FIELDS = ("title", "number", "description", "is_published")
 
 
 class RestoreError(Refusal):
@@ -70,15 +68,15 @@ class FieldChange:
     after: str
 
 
-def _display(model_field: models.Field, value, labels: Mapping) -> str:
+def _display(model, model_field: models.Field, value, labels: Mapping) -> str:
     """A stored value as a person reads it ("" for nothing)."""
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):
-        return _("oui") if value else _("non")
+        return boolean_value(model, model_field.name, value)
     if model_field.is_relation:
-        key = (model_field.related_model._meta.label_lower, value)
-        return labels.get(key, f"#{value}")
+        related = model_field.related_model._meta.label_lower
+        return labels.get((related, value)) or gone(related, value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, datetime):
@@ -88,6 +86,33 @@ def _display(model_field: models.Field, value, labels: Mapping) -> str:
     if isinstance(value, list):
         return " ; ".join(str(item) for item in value)
     return str(value)
+
+
+def _is_default(model_field: models.Field, value) -> bool:
+    return (
+        model_field.name not in ALWAYS_SHOWN
+        and model_field.has_default()
+        and value == model_field.get_default()
+    )
+
+
+def compare(
+    model, before, after, names: Iterable[str], labels: Mapping | None = None
+) -> list[FieldChange]:
+    """The fields `names` whose value differs from `before` (None: nothing yet) to `after`,
+    as a person reads them. On a creation, fields left at their default are not listed."""
+    labels = labels or {}
+    changes = []
+    for name in names:
+        model_field = model._meta.get_field(name)
+        new = getattr(after, model_field.attname)
+        old = getattr(before, model_field.attname) if before is not None else None
+        if old == new or (before is None and _is_default(model_field, new)):
+            continue
+        shown = _display(model, model_field, old, labels), _display(model, model_field, new, labels)
+        if shown[0] != shown[1]:
+            changes.append(FieldChange(name, field_label(model, name), *shown))
+    return changes
 
 
 def diff(record, previous=None, labels: Mapping | None = None) -> list[FieldChange]:
@@ -101,34 +126,24 @@ def diff(record, previous=None, labels: Mapping | None = None) -> list[FieldChan
     if record.history_type == "-":
         return []
     model = type(record).instance_type
-    changes = []
-    for model_field in model._meta.concrete_fields:
-        if model_field.name in HIDDEN_FIELDS:
-            continue
-        after = getattr(record, model_field.attname)
-        before = getattr(previous, model_field.attname) if previous is not None else None
-        if before == after:
-            continue
-        shown = _display(model_field, before, labels), _display(model_field, after, labels)
-        if shown[0] != shown[1]:
-            changes.append(
-                FieldChange(model_field.name, capfirst(model_field.verbose_name), *shown)
-            )
+    names = [f.name for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS]
+    changes = compare(model, previous, record, names, labels)
     if hasattr(record, "pilot_ids"):
         before_ids = getattr(previous, "pilot_ids", frozenset())
         if before_ids != record.pilot_ids:
-            pilots = model._meta.get_field("pilots")
-            user_key = pilots.related_model._meta.label_lower
+            user_key = model._meta.get_field("pilots").related_model._meta.label_lower
 
-            def names(ids):
-                return ", ".join(sorted(labels.get((user_key, pk), f"#{pk}") for pk in ids))
+            def names_of(ids):
+                return ", ".join(
+                    sorted(labels.get((user_key, pk)) or gone(user_key, pk) for pk in ids)
+                )
 
             changes.append(
                 FieldChange(
                     "pilots",
-                    capfirst(pilots.verbose_name),
-                    names(before_ids),
-                    names(record.pilot_ids),
+                    field_label(model, "pilots"),
+                    names_of(before_ids),
+                    names_of(record.pilot_ids),
                 )
             )
     return changes
@@ -164,14 +179,21 @@ class Change:
         return self.record.history_change_reason or ""
 
     @property
+    def kind(self) -> kinds.ChangeKind:
+        return kinds.kind_of(self.record)
+
+    @property
     def type_label(self) -> str:
-        if self.record.history_type == "~" and self.previous is None:
-            return _("Première version connue")
-        return TYPE_LABELS.get(self.record.history_type, self.record.history_type)
+        return str(self.kind.label)
+
+    @property
+    def detail(self) -> str:
+        """The reason recorded with the change, unless it only repeats its kind."""
+        return kinds.detail(self.record)
 
     @property
     def source_label(self) -> str:
-        return SOURCE_LABELS[self.source]
+        return str(SOURCE_LABELS[self.source])
 
 
 def _node_urls(batch: Batch, pk: int, slug: str, kind: str | None = None) -> tuple:
@@ -236,9 +258,14 @@ def _paginate(querysets: dict, page_number, per_page: int, slug: str) -> History
     return HistoryPage(page, build(keys_of(page.object_list), slug))
 
 
-def activity_log(territory: Territory, page_number=1, per_page: int = 50) -> HistoryPage:
-    """Every recorded change of the territory's plans, newest first."""
+def activity_log(
+    territory: Territory, page_number=1, per_page: int = 50, filters=None
+) -> HistoryPage:
+    """Every recorded change of the territory's plans, newest first; with `filters` (a
+    valid filters.ActivityFilters), those it asks for."""
     querysets = {source: history_of(source).filter(territory_id=territory.pk) for source in TRACKED}
+    if filters is not None:
+        querysets = apply(querysets, filters)
     return _paginate(querysets, page_number, per_page, territory.slug)
 
 
@@ -301,6 +328,135 @@ def _check_parent(node: PlanNode, parent_id: int | None) -> None:
         raise RestoreError(str(error)) from error
 
 
+def _version_to_restore(
+    current: PlanNode, history_id: int, expected_version: int | None, names: Iterable[str]
+):
+    """The version `history_id` of the node, if it may be restored over `current`."""
+    # Looked up among this node's own versions only: a version of another node, of this
+    # territory or another, is answered like one that does not exist (no id, no title).
+    record = PlanNode.history.filter(history_id=history_id, id=current.pk).first()
+    if record is None:
+        raise RestoreError(
+            _("Cette version n’existe pas pour « %(label)s » : rien n’a été restauré.")
+            % {"label": current.label}
+        )
+    if record.history_type == "-":
+        raise RestoreError(_("Cette version est une suppression : rien n’a été restauré."))
+    if expected_version is not None and current.version != expected_version:
+        raise RestoreError(
+            _(
+                "« %(label)s » a été modifié depuis l’affichage de cette page : relisez "
+                "les derniers changements avant de restaurer une version."
+            )
+            % {"label": current.label}
+        )
+    attnames = [PlanNode._meta.get_field(name).attname for name in names]
+    if all(getattr(current, a) == getattr(record, a) for a in attnames):
+        raise RestoreError(_("Cette version est identique à l’état actuel : rien à restaurer."))
+    return record
+
+
+@dataclass
+class RestorePreview:
+    """What restoring a version would do, to show before it is done."""
+
+    node: PlanNode  # as it is now
+    record: object  # the version to restore
+    fields: list[FieldChange]  # only those that change: now → after the restore
+    published_now: bool  # the element is on the public site now…
+    published_after: bool  # …and will be after the restore
+    public_change: bool  # whether the public site will change
+    notice: str  # that, in one sentence
+
+    @property
+    def version_label(self) -> str:
+        return version_label(self.record)
+
+    @property
+    def kind(self) -> kinds.ChangeKind:
+        return kinds.kind_of(self.record)
+
+    @property
+    def detail(self) -> str:
+        return kinds.detail(self.record)
+
+
+def _reachable(node: PlanNode, nodes: list, placements: list, is_published: bool) -> bool:
+    tweaked = []
+    for other in nodes:
+        if other.pk == node.pk:
+            other = copy(other)
+            other.is_published = is_published
+        tweaked.append(other)
+    return node.pk in PlanTree(node.plan, tweaked, placements).by_id
+
+
+def _public_notice(now: bool, after: bool, public_fields: bool, under_draft: bool) -> str:
+    if now and after:
+        if public_fields:
+            return _(
+                "Cet élément est publié : sa page sur le site public changera dès que vous "
+                "confirmerez."
+            )
+        return _(
+            "Cet élément est publié, mais seuls des champs réservés aux membres changent : "
+            "le site public restera le même."
+        )
+    if now:
+        return _(
+            "Cet élément est publié : la restauration le dépubliera, il disparaîtra du site "
+            "public, avec les éléments placés sous lui."
+        )
+    if after:
+        return _(
+            "Cet élément n’est pas publié : la restauration le publiera, il apparaîtra sur le "
+            "site public."
+        )
+    if under_draft:
+        return _(
+            "Cet élément est placé sous un élément non publié : le site public ne changera pas."
+        )
+    return _(
+        "Cet élément n’est pas publié et ne le sera pas après la restauration : le site "
+        "public ne changera pas."
+    )
+
+
+def restore_preview(
+    node: PlanNode, history_id: int, *, expected_version: int | None = None
+) -> RestorePreview:
+    """What `restore` would change, without changing anything (RestoreError if it would
+    refuse)."""
+    current = PlanNode.objects.select_related("plan", "territory").get(pk=node.pk)
+    record = _version_to_restore(current, history_id, expected_version, RESTORED_FIELDS)
+    fields = compare(PlanNode, current, record, RESTORED_FIELDS)
+    nodes = list(
+        PlanNode.objects.filter(plan_id=current.plan_id).only(
+            "id", "plan_id", "parent_id", "kind", "position", "is_published"
+        )
+    )
+    placements = list(SharedPlacement.objects.filter(plan_id=current.plan_id))
+    now = _reachable(current, nodes, placements, current.is_published)
+    after = _reachable(current, nodes, placements, record.is_published)
+    changed = {field.name for field in fields}
+    follow_up_read = current.follow_up_is_public or record.follow_up_is_public
+    public_fields = bool(
+        changed & set(PUBLIC_FIELDS)
+        or ("follow_up" in changed and follow_up_read)
+        or ("follow_up_is_public" in changed and (current.follow_up or record.follow_up))
+    )
+    under_draft = not now and not after and (current.is_published or record.is_published)
+    return RestorePreview(
+        node=current,
+        record=record,
+        fields=fields,
+        published_now=now,
+        published_after=after,
+        public_change=(now or after) and public_fields,
+        notice=_public_notice(now, after, public_fields, under_draft),
+    )
+
+
 @transaction.atomic
 def restore(
     node: PlanNode,
@@ -320,32 +476,14 @@ def restore(
     current = PlanNode.objects.select_for_update().select_related("territory").get(pk=node.pk)
     if not can(user, "edit_plan", current.territory):
         raise PermissionError("restore")
-    # Looked up among this node's own versions only: a version of another node, of this
-    # territory or another, is answered like one that does not exist (no id, no title).
-    record = PlanNode.history.filter(history_id=history_id, id=current.pk).first()
-    if record is None:
-        raise RestoreError(
-            _("Cette version n’existe pas pour « %(label)s » : rien n’a été restauré.")
-            % {"label": current.label}
-        )
-    if record.history_type == "-":
-        raise RestoreError(_("Cette version est une suppression : rien n’a été restauré."))
-    if expected_version is not None and current.version != expected_version:
-        raise RestoreError(
-            _(
-                "« %(label)s » a été modifié depuis l’affichage de son historique : relisez "
-                "les derniers changements avant de restaurer une version."
-            )
-            % {"label": current.label}
-        )
     names = RESTORED_FIELDS + (STRUCTURE_FIELDS if structure else ())
+    record = _version_to_restore(current, history_id, expected_version, names)
     if structure:
         _check_parent(current, record.parent_id)
-    attnames = [PlanNode._meta.get_field(name).attname for name in names]
-    if all(getattr(current, a) == getattr(record, a) for a in attnames):
-        raise RestoreError(_("Cette version est identique à l’état actuel : rien à restaurer."))
-    for attname in attnames:
+    for name in names:
+        attname = PlanNode._meta.get_field(name).attname
         setattr(current, attname, getattr(record, attname))
+    # kinds.py reads the kind of change back from the start of this reason.
     reason = _("Restauration de la version du %(date)s") % {"date": version_label(record)}
     try:
         current.save_change(user, reason, validate=RESTORED_FIELDS)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
 
 from faisse.accounts.models import User
+from faisse.history.labels import gone
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Challenge, Plan, PlanNode, SharedPlacement
 from faisse.territories.models import Commune
@@ -120,8 +121,9 @@ class Batch:
             record.pilot_ids = frozenset(pilots[record.history_id])
 
     def _load_labels(self) -> None:
-        """Names of the nodes, communes and people the versions point to."""
+        """Names of the nodes, communes, people and plans the versions point to."""
         node_ids, commune_ids, user_ids = set(), set(), set()
+        plan_ids = {r.predecessor_id for r in self.versions("plan") if r.predecessor_id}
         for record in self.versions(NODE):
             node_ids.update(filter(None, [record.id, record.parent_id]))
             user_ids.update(record.pilot_ids)
@@ -141,6 +143,10 @@ class Batch:
         if user_ids:
             for user in User.objects.filter(pk__in=user_ids):
                 self.labels[(User._meta.label_lower, user.pk)] = str(user)
+        if plan_ids:
+            for pk, title in Plan.objects.filter(pk__in=plan_ids).values_list("pk", "title"):
+                self.labels[(Plan._meta.label_lower, pk)] = title
 
     def node_label(self, pk: int | None) -> str:
-        return self.labels.get((PlanNode._meta.label_lower, pk), f"#{pk}")
+        key = PlanNode._meta.label_lower
+        return self.labels.get((key, pk)) or gone(key, pk)

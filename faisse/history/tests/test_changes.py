@@ -84,7 +84,7 @@ def test_diff_is_pure_and_names_choices_and_relations(plan, editor):
     with CaptureQueriesContext(connection) as queries:
         fields = diff(record, None, {("plans.plannode", node.pk): "Axe A"})
     assert len(queries) == 0
-    assert ("Nature", "", "Axe") in {(f.label, f.before, f.after) for f in fields}
+    assert ("Type d’élément", "", "Axe") in {(f.label, f.before, f.after) for f in fields}
 
 
 def test_pilot_changes_are_recorded(action, editor):

@@ -1,4 +1,5 @@
-"""POST /<slug>/gestion/historique/elements/<pk>/restaurer/: one click to a previous version."""
+"""POST /<slug>/gestion/historique/elements/<pk>/restaurer/: back to a previous version,
+once its preview is confirmed (test_restore_preview.py); refusals are said in French."""
 
 import pytest
 from django.urls import reverse
@@ -53,7 +54,12 @@ def test_edit_in_the_site_then_restore_the_previous_version(client, plan, editor
     page = client.get(history_url(node)).content.decode()
     assert "Axe d’origine" in page and "Axe réécrit" in page
     created = versions(node)[0]
-    response = client.post(url(node), {"history_id": created.history_id, "version": 2}, follow=True)
+    data = {"history_id": created.history_id, "version": 2}
+    preview = client.post(url(node), data)
+    assert preview.status_code == 200 and "Axe réécrit" in preview.content.decode()
+    node.refresh_from_db()
+    assert (node.title, node.version) == ("Axe réécrit", 2)  # nothing yet
+    response = client.post(url(node), {**data, "confirm": "1"}, follow=True)
     assert response.redirect_chain == [(history_url(node), 302)]
     assert "La version choisie a été restaurée." in response.content.decode()
 
