@@ -1,6 +1,7 @@
 """In a real browser, as editors signed in with their password: edit an action, restore the
-previous version from its history; two editors saving the same action at once never lose
-the first change silently."""
+previous version from its history after reading its preview (nothing changes before the
+confirmation); filter the activity log; two editors saving the same action at once never
+lose the first change silently."""
 
 import re
 
@@ -48,28 +49,88 @@ def sign_in(browser, live_server, email: str):
 def test_edit_then_restore_the_previous_version(live_server, scene):
     territory, action, (editor, _other) = scene
     original = action.title
+    changed = "Intitulé changé dans le navigateur"
     with chromium() as browser:
         page = sign_in(browser, live_server, editor.email)
         page.goto(f"{live_server.url}/{territory.slug}/")
         page.get_by_role("link", name="Gestion").click()
         page.get_by_role("link", name="Structure du projet").click()
+        # The tree opens level by level: unfold the branches that hold the action.
+        for summary in page.locator(f"details:has(#n-{action.pk}) > summary").all():
+            summary.click()
         page.locator(f"#n-{action.pk}").get_by_role("link", name=re.compile("^Modifier")).click()
-        page.get_by_role("textbox", name="Intitulé", exact=True).fill(
-            "Intitulé changé dans le navigateur"
-        )
+        # Its label also says who reads it ("Intitulé Visible du public").
+        page.get_by_role("textbox", name=re.compile(r"^Intitulé( Visible.*)?$")).fill(changed)
         page.get_by_role("button", name="Enregistrer", exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("changé dans le navigateur")
 
         page.goto(f"{live_server.url}/{territory.slug}/gestion/historique/elements/{action.pk}/")
-        expect(page.get_by_text("Intitulé changé dans le navigateur").first).to_be_visible()
+        expect(page.get_by_text(changed).first).to_be_visible()
         page.get_by_role("button", name=re.compile("^Restaurer cette version")).first.click()
+
+        # The preview: what will change, and that the public site will see it.
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Restaurer la version du")
+        row = page.get_by_role("row", name=re.compile("^Intitulé"))
+        expect(row.get_by_role("cell").nth(0)).to_have_text(changed)
+        expect(row.get_by_role("cell").nth(1)).to_have_text(original)
+        expect(page.get_by_role("heading", name="Le site public changera")).to_be_visible()
+        # Nothing changed yet: the public page still shows the new title.
+        public = new_page(browser)
+        public.goto(live_server.url + action.get_absolute_url())
+        expect(public.get_by_role("heading", level=1)).to_contain_text(changed)
+
+        # Confirmed from the keyboard.
+        page.get_by_role("button", name="Confirmer la restauration").press("Enter")
         expect(page.get_by_text("La version choisie a été restaurée.")).to_be_visible()
+        public.reload()
+        expect(public.get_by_role("heading", level=1)).to_contain_text(original)
 
     action.refresh_from_db()
     assert action.title == original
     records = PlanNode.history.filter(id=action.pk).order_by("-history_id")
-    assert [r.title for r in records[:2]] == [original, "Intitulé changé dans le navigateur"]
+    assert [r.title for r in records[:2]] == [original, changed]
     assert all(record.history_user == editor for record in records[:2])
+
+
+def test_cancelling_the_restore_changes_nothing(live_server, scene):
+    territory, action, (editor, _other) = scene
+    action.title = "Titre à garder"
+    action.save_change(editor, "Modification dans le site")
+    with chromium() as browser:
+        page = sign_in(browser, live_server, editor.email)
+        page.goto(f"{live_server.url}/{territory.slug}/gestion/historique/elements/{action.pk}/")
+        page.get_by_role("button", name=re.compile("^Restaurer cette version")).first.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Restaurer la version du")
+        page.get_by_role("link", name="Annuler").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            "Historique de « Titre à garder »"
+        )
+    action.refresh_from_db()
+    assert (action.title, action.version) == ("Titre à garder", 2)
+
+
+def test_filter_the_activity_log(live_server, scene):
+    territory, action, (elise, marc) = scene
+    action.title = "Intitulé d’Élise"
+    action.save_change(elise, "Modification dans le site")
+    action.title = "Intitulé de Marc"
+    action.save_change(marc, "Modification dans le site")
+    with chromium() as browser:
+        page = sign_in(browser, live_server, elise.email)
+        page.goto(f"{live_server.url}/{territory.slug}/gestion/historique/")
+        page.get_by_label("Personne").select_option(label="Marc")
+        page.get_by_label("Type de changement").select_option(label="Modification")
+        page.get_by_role("button", name="Filtrer").click()
+        expect(page).to_have_url(re.compile(rf"personne={marc.pk}.*changement=modification"))
+        expect(page.get_by_text("1 changement correspond à ces filtres")).to_be_visible()
+        expect(page.get_by_role("row")).to_have_count(2)  # the header, Marc's change
+        expect(page.get_by_role("row").nth(1)).to_contain_text("Intitulé de Marc")
+        page.get_by_label("Du", exact=True).fill("2030-01-31")
+        page.get_by_label("Au (inclus)").fill("2030-01-01")
+        page.get_by_role("button", name="Filtrer").click()
+        expect(page.get_by_role("alert")).to_contain_text("précède la date de début")
+        page.get_by_role("link", name="Effacer les filtres").click()
+        expect(page.get_by_text(re.compile(r"^\d+ changements enregistrés"))).to_be_visible()
 
 
 def test_two_editors_saving_at_once_never_lose_the_first_change(live_server, scene):
