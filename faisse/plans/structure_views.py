@@ -19,6 +19,7 @@ from faisse.plans.structure_page import STATES, move_places, structure_rows
 from faisse.plans.tree import PlanTree, node_or_404
 
 MOVES = {"up": -1, "down": 1}
+FOCUS = ("up", "down", "move")  # the control the keyboard returns to after a move
 
 
 @editor_required
@@ -46,7 +47,7 @@ def plan_structure(request, territory):
         "filtering": bool(query or state),
         "found": found,
         "reveal": reveal,
-        "focus": request.GET.get("focus") if request.GET.get("focus") in MOVES else "",
+        "focus": request.GET.get("focus") if request.GET.get("focus") in FOCUS else "",
         "root_kinds": [PlanNode.Kind(k) for k in CHILD_KINDS[None]],
     }
     return render(request, "plans/structure.html", context)
@@ -133,11 +134,11 @@ def _move_under(request, territory, node: PlanNode):
         _("« %(node)s » est désormais sous « %(parent)s ».")
         % {"node": node.working_label, "parent": where},
     )
-    return _back_to(territory, node)
+    return _back_to(territory, node, focus="move")
 
 
-def _back_to(territory, node: PlanNode, focus: str = ""):
-    """The structure page, opened down to the node, the keyboard on the button pressed."""
-    query = {"ouvert": node.pk, **({"focus": focus} if focus else {})}
+def _back_to(territory, node: PlanNode, focus: str):
+    """The structure page, opened down to the node, the keyboard on the control used.
+    No #fragment: browsers skip `autofocus` on a page opened at a fragment."""
     url = reverse("plans:structure", args=[territory.slug])
-    return redirect(f"{url}?{urlencode(query)}#n-{node.pk}")
+    return redirect(f"{url}?{urlencode({'ouvert': node.pk, 'focus': focus})}")

@@ -62,7 +62,7 @@ def test_a_move_says_what_happened_and_keeps_the_keyboard_on_the_element(client,
     url = reverse("plans:node_move", args=[plan.territory.slug, third.pk])
     response = client.post(url, {"direction": "up"})
     assert response.status_code == 302
-    assert response["Location"].endswith(f"?ouvert={third.pk}&focus=up#n-{third.pk}")
+    assert response["Location"].endswith(f"?ouvert={third.pk}&focus=up")
     html = client.get(response["Location"]).content.decode()
     assert "« Action 3 » est monté d’un rang." in html
     line = html.split(f'id="n-{third.pk}"')[1].split("</li>")[0]
@@ -99,7 +99,7 @@ def test_the_picker_searches_and_moves(client, plan, editor):
     assert re.findall(r'name="parent" value="(\d+)"', html) == [str(target.pk)]
     assert "Axe 2 : Axe 2 ›" in html  # the path of the place
     response = client.post(url, {"parent": target.pk})
-    assert response["Location"].endswith(f"?ouvert={action.pk}#n-{action.pk}")
+    assert response["Location"].endswith(f"?ouvert={action.pk}&focus=move")
     action.refresh_from_db()
     assert action.parent_id == target.pk
     page = client.get(response["Location"]).content.decode()
