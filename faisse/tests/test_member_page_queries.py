@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 SMALL = {"axes": 2, "orientations": 2, "objectives": 3, "actions": 3}  # 36 actions
 LARGE = {"axes": 2, "orientations": 4, "objectives": 6, "actions": 8}  # 384 actions
-ACTIVITY_AT_MOST = 12
+ACTIVITY_AT_MOST = 13
 
 
 def count(client, url) -> int:

@@ -16,7 +16,7 @@ PAGES = [
     if method == "get"
     and statuses["admin"] == 200
     and not name.startswith(("api", "admin"))
-    and name != "accounts:my_data_download"  # a JSON file, not a page
+    and name not in ("accounts:my_data_download", "portal:theme")  # JSON, CSS: no page
 ]
 
 
