@@ -90,7 +90,16 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "territory", "scope", "hint", "last_used_at", "revoked_at"]
+    list_display = [
+        "name",
+        "user",
+        "territory",
+        "scope",
+        "hint",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
     list_filter = ["scope", "territory"]
     search_fields = ["name", "user__email"]
     readonly_fields = [f.name for f in ApiToken._meta.fields]

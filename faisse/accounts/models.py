@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from redis.exceptions import RedisError
 from simple_history.models import HistoricalRecords
@@ -78,6 +80,23 @@ class Role(models.TextChoices):
     PILOT = "pilot", _("Pilote d'action")
     ELECTED = "elected", _("Élu·e")
     PARTNER = "partner", _("Partenaire")
+
+
+# Who represents a commune of the territory: an élu·e must name theirs, nobody else has one.
+ROLES_WITH_COMMUNE = frozenset({Role.ELECTED})
+
+
+def commune_error(role: str, commune) -> str:
+    """Why a role and a commune do not go together, or "" when they do: the rule of the
+    invitation and member forms, and of accepting an invitation."""
+    if role in ROLES_WITH_COMMUNE and commune is None:
+        return gettext("Un·e élu·e représente sa commune : choisissez laquelle.")
+    if role not in ROLES_WITH_COMMUNE and commune is not None:
+        return gettext(
+            "Seul·e·s les élu·e·s représentent une commune : choisissez « — aucune — », ou le "
+            "rôle Élu·e."
+        )
+    return ""
 
 
 class Membership(models.Model):
@@ -178,7 +197,12 @@ class Invitation(models.Model):
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
+        """Not revoked, of an active person: expired or not."""
         return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+    def usable(self) -> "ApiTokenQuerySet":
+        """Tokens that open the API now."""
+        return self.active().filter(expires_at__gt=timezone.now())
 
 
 class ApiToken(models.Model):
@@ -186,6 +210,13 @@ class ApiToken(models.Model):
 
     PREFIX = "faisse_"
     USE_RESOLUTION = 3600  # seconds: the last use is recorded once an hour at most
+    # Every token expires (docs/operations.md, "API tokens for scripts"): a secret copied
+    # into a script, a spreadsheet or a CI setting is easily forgotten, and an end date
+    # bounds what a leaked one can do. The page offers these lifetimes in days; the command
+    # takes any number of days up to MAX_DAYS.
+    LIFETIMES = (30, 90, 365)
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
 
     class Scope(models.TextChoices):
         READ = "read", _("Lecture")
@@ -199,6 +230,7 @@ class ApiToken(models.Model):
     hint = models.CharField(_("début du jeton"), max_length=16, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expire le"))
     revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -212,11 +244,15 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.hint}…)"
 
     @classmethod
-    def create(cls, user, territory, name: str, scope: str) -> tuple["ApiToken", str]:
-        """A new token and its secret, shown once to its owner and never stored.
+    def create(
+        cls, user, territory, name: str, scope: str, days: int = DEFAULT_DAYS
+    ) -> tuple["ApiToken", str]:
+        """A new token and its secret, shown once to its owner and never stored; it works
+        for `days` days.
 
         The rules of the tokens page and of `faisse api_token create`: a role in the
-        territory, a known scope, a name. Raises ValidationError with a French message.
+        territory, a known scope, a name, a lifetime of 1 to MAX_DAYS days. Raises
+        ValidationError with a French message.
         """
         name = " ".join(str(name).split())
         if (
@@ -228,6 +264,15 @@ class ApiToken(models.Model):
             raise ValidationError(_("Choisissez la portée du jeton."))
         if not name:
             raise ValidationError(_("Donnez un nom au jeton (à quoi sert-il ?)."))
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= cls.MAX_DAYS:
+            raise ValidationError(
+                ngettext(
+                    "Un jeton vaut de 1 à %(max)s jour : choisissez sa durée dans ces limites.",
+                    "Un jeton vaut de 1 à %(max)s jours : choisissez sa durée dans ces limites.",
+                    cls.MAX_DAYS,
+                )
+                % {"max": cls.MAX_DAYS}
+            )
         secret = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls(
             user=user,
@@ -236,6 +281,7 @@ class ApiToken(models.Model):
             scope=scope,
             token_hash=hash_token(secret),
             hint=secret[: len(cls.PREFIX) + 4],
+            expires_at=timezone.now() + timedelta(days=days),
         )
         try:
             token.clean_fields(exclude=["user", "territory", "token_hash", "hint"])
@@ -247,13 +293,29 @@ class ApiToken(models.Model):
         return token, secret
 
     @classmethod
-    def find(cls, secret: str) -> "ApiToken | None":
+    def identify(cls, secret: str) -> "ApiToken | None":
+        """The token of this secret, not revoked and of an active person, even expired
+        (so that the API can say it expired)."""
         return (
             cls.objects.active()
             .select_related("user", "territory")
             .filter(token_hash=hash_token(secret))
             .first()
         )
+
+    @classmethod
+    def find(cls, secret: str) -> "ApiToken | None":
+        """The token of this secret if it opens the API now (not revoked nor expired)."""
+        token = cls.identify(secret)
+        return None if token is None or token.has_expired else token
+
+    @property
+    def has_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    def expiry_text(self) -> str:
+        """ "12 mars 2026 à 14:05", in the site's time zone."""
+        return date_format(timezone.localtime(self.expires_at), gettext("j F Y à H:i"))
 
     def record_use(self) -> None:
         """Remember when the token was last used, to the hour, without ever making the

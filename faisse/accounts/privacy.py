@@ -84,6 +84,7 @@ def personal_data(user: User) -> dict:
                 "starts_with": token.hint,
                 "created": _moment(token.created_at),
                 "last_used": _moment(token.last_used_at),
+                "expires": _moment(token.expires_at),
                 "revoked": _moment(token.revoked_at),
             }
             for token in tokens

@@ -1,7 +1,8 @@
 """The single place where the API decides who is asking and what they may do.
 
 A request is anonymous, carries a personal token (`Authorization: Bearer faisse_…`), or
-comes from a signed-in browser session. Abilities come from `faisse.accounts.abilities`,
+comes from a signed-in browser session. A revoked, unknown or expired token gets 401 (an
+expired one is told so, with its date). Abilities come from `faisse.accounts.abilities`,
 like the pages; a token counts only in its own territory, a read token never writes, and
 writing needs a token (a session never writes through the API, so no CSRF exposure).
 """
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.validators import slug_re
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -36,9 +38,18 @@ def access_of(request: HttpRequest) -> ApiAccess:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise HttpError(401, "En-tête Authorization attendu : « Bearer <jeton> ».")
-        token = ApiToken.find(secret.strip())
+        token = ApiToken.identify(secret.strip())
         if token is None:
             raise HttpError(401, "Jeton inconnu ou révoqué.")
+        if token.has_expired:
+            raise HttpError(
+                401,
+                gettext(
+                    "Ce jeton a expiré le %(date)s : créez-en un autre sur la page « Mes jetons "
+                    "d’API » du site (/compte/jetons/)."
+                )
+                % {"date": token.expiry_text()},
+            )
         token.record_use()
         access = ApiAccess(user=token.user, token=token)
     request._faisse_api_access = access

@@ -2,8 +2,11 @@
 applies the same abilities as the pages."""
 
 import json
+from datetime import datetime, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from faisse.accounts.models import ApiToken, Role
 from faisse.accounts.testing import make_member
@@ -150,3 +153,46 @@ def test_texts_the_database_cannot_store_are_refused_with_a_422(client, plan, te
     assert answer["detail"].startswith("Note de suivi : ") and "interdit" in answer["detail"]
     node.refresh_from_db()
     assert (node.version, node.follow_up) == (1, "")
+
+
+def test_an_expired_token_gets_a_401_saying_it_expired(client, plan):
+    token, secret = token_for(plan, Role.EDITOR)
+    url = f"/api/v1/territories/{plan.territory.slug}/plan"
+    assert call(client, "get", url, secret)[0] == 200
+    ApiToken.objects.filter(pk=token.pk).update(
+        expires_at=timezone.make_aware(datetime(2026, 3, 12, 14, 5))
+    )
+    status, body = call(client, "get", url, secret)
+    assert status == 401
+    assert body["detail"].startswith("Ce jeton a expiré le 12 mars 2026 à 14:05 : créez-en")
+    assert "/compte/jetons/" in body["detail"]
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    node_url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    status, body = call(client, "patch", node_url, secret, {"version": 1, "title": "x"})
+    assert status == 401 and "a expiré" in body["detail"]
+    node.refresh_from_db()
+    assert node.title == "Action 1"
+    assert ApiToken.find(secret) is None and ApiToken.identify(secret) == token
+
+
+def test_a_token_works_until_its_expiry(client, plan):
+    token, secret = token_for(plan, Role.EDITOR)
+    url = f"/api/v1/territories/{plan.territory.slug}/plan"
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() + timedelta(minutes=1))
+    assert call(client, "get", url, secret)[0] == 200
+
+
+def test_a_revoked_expired_token_is_told_revoked(client, plan):
+    token, secret = token_for(plan, Role.EDITOR)
+    token.revoke()
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    status, body = call(client, "get", f"/api/v1/territories/{plan.territory.slug}/plan", secret)
+    assert status == 401 and body["detail"] == "Jeton inconnu ou révoqué."
+
+
+@pytest.mark.parametrize("days", [0, -1, 366, True, "30"])
+def test_a_lifetime_outside_one_day_to_a_year_is_refused(plan, days):
+    user = make_member(plan.territory, Role.EDITOR)
+    with pytest.raises(ValidationError, match="de 1 à 365 jours"):
+        ApiToken.create(user, plan.territory, "essai", "read", days=days)
+    assert not ApiToken.objects.exists()
