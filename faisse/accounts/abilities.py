@@ -8,7 +8,10 @@ the others with 403 (404 when the person may not even know the object exists).
 from collections.abc import Callable
 from typing import Any
 
-from faisse.accounts.models import Membership, Role
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from faisse.accounts.models import ROLES_WITH_COMMUNE, Membership, Role
 from faisse.territories.models import Territory
 
 ABILITIES = (
@@ -46,9 +49,12 @@ def role_in(user, territory: Territory | int) -> str | None:
     return cache[territory_id]
 
 
-def remember_roles(user, memberships) -> None:
-    """Fill the role cache from memberships already loaded (no query per territory)."""
+def remember_roles(user, memberships, *territories: Territory) -> None:
+    """Fill the role cache from memberships already loaded (no query per territory); the
+    `territories` given where none of them is are remembered as "no role"."""
     cache = user.__dict__.setdefault("_faisse_roles", {})
+    for territory in territories:
+        cache[territory.pk] = None
     for membership in memberships:
         cache[membership.territory_id] = membership.role
 
@@ -93,7 +99,59 @@ def can(user, ability: str, territory: Territory) -> bool:
 MANAGEMENT_ABILITIES = ("edit_plan", "follow_up", "manage_members")
 
 
-def may_manage(user, territory: Territory) -> bool:
-    """Whether the person has a management space in the territory (/<slug>/gestion/)."""
-    abilities = territory_abilities(user, territory)
+def manages_something(abilities: dict[str, bool]) -> bool:
+    """Whether these abilities open a management tool (plan, follow-up, members)."""
     return any(abilities[ability] for ability in MANAGEMENT_ABILITIES)
+
+
+def may_manage(user, territory: Territory | int) -> bool:
+    """Whether the person has a space in the territory (/<slug>/gestion/, the menu's link):
+    every member, whatever their role, and the instance's operators. The space shows each
+    one what their role is for and the tools their abilities open."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser and user.is_active:
+        return True
+    return role_in(user, territory) is not None
+
+
+# What each ability lets a person do, in plain French: the descriptions of the roles (next
+# to the role choice, on a member's home) are made from GRANTS with these phrases, so that
+# they always say what the rules say. Infinitives, to follow "Peut" or "Ce rôle permet de".
+ABILITY_PHRASES = {
+    "view_public": gettext_lazy("voir le projet publié, les communes et la carte"),
+    "view_drafts": gettext_lazy("lire les éléments en brouillon et les notes internes"),
+    "edit_plan": gettext_lazy(
+        "modifier le projet : créer, renommer, déplacer et publier ses éléments, localiser "
+        "les actions, choisir leurs pilotes"
+    ),
+    "follow_up": gettext_lazy("mettre à jour le suivi de toutes les actions"),
+    "comment": gettext_lazy("répondre aux questionnaires, commenter, donner son avis (bientôt)"),
+    "manage_members": gettext_lazy("inviter des personnes, changer leurs rôles, les retirer"),
+}
+# Without edit_plan, follow_up covers only the actions one pilots: the rule the plans app
+# registers for its nodes (faisse/plans/abilities.py, node_abilities).
+FOLLOW_UP_OF_OWN_ACTIONS = gettext_lazy(
+    "mettre à jour le suivi des actions dont on est pilote, et d’elles seules"
+)
+
+
+def role_abilities(role: str | None) -> list[str]:
+    """What a role may do, one French phrase per ability it is granted (GRANTS)."""
+    granted = GRANTS[role]
+    phrases = []
+    for ability in ABILITIES:
+        if ability not in granted:
+            continue
+        if ability == "follow_up" and "edit_plan" not in granted:
+            phrases.append(str(FOLLOW_UP_OF_OWN_ACTIONS))
+        else:
+            phrases.append(str(ABILITY_PHRASES[ability]))
+    if role in ROLES_WITH_COMMUNE:
+        phrases.append(_("représenter sa commune"))
+    return phrases
+
+
+def role_description(role: str) -> str:
+    """One French sentence: "Peut voir le projet publié… ; lire les éléments en brouillon…"."""
+    return _("Peut %(abilities)s.") % {"abilities": " ; ".join(role_abilities(role))}

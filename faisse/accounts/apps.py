@@ -13,4 +13,4 @@ class AccountsConfig(AppConfig):
         from faisse.core.navigation import register_management_check
 
         user_logged_in.connect(forget_own_failures, dispatch_uid="faisse_forget_own_failures")
-        register_management_check(may_manage)  # the menu's "Gestion" link (core/base.html)
+        register_management_check(may_manage)  # the menu link to every member's space

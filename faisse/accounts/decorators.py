@@ -6,7 +6,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from faisse.accounts.abilities import object_abilities, territory_abilities
+from faisse.accounts.abilities import (
+    may_manage,
+    object_abilities,
+    remember_roles,
+    territory_abilities,
+)
+from faisse.accounts.models import Membership
 from faisse.territories.models import Territory
 
 
@@ -43,3 +49,27 @@ def ability_required(*abilities: str, of=None):
 
 
 editor_required = ability_required("edit_plan")
+
+
+def member_required(view):
+    """For a person's space in a territory: the view receives the territory of the URL's
+    `slug` and the person's membership there (None for an operator without a role);
+    anonymous people are sent to the login page, people without a role there get a 403
+    (`may_manage`, which also decides the menu's link)."""
+
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        territory = get_object_or_404(Territory, slug=slug)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        membership = (
+            Membership.objects.filter(user=request.user, territory=territory)
+            .select_related("commune")
+            .first()
+        )
+        remember_roles(request.user, [membership] if membership else [], territory)
+        if not may_manage(request.user, territory):
+            raise PermissionDenied
+        return view(request, territory, membership, *args, **kwargs)
+
+    return wrapper

@@ -1,11 +1,14 @@
 """Forms of the account pages and of member management."""
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from faisse.accounts.models import Membership, Role, User
+from faisse.accounts import emails
+from faisse.accounts.abilities import role_description
+from faisse.accounts.models import Membership, Role, User, commune_error
 
 
 class LoginForm(AuthenticationForm):
@@ -87,18 +90,51 @@ class NewAccountForm(forms.Form):
         return data
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, sending its e-mail in the name of the person's territory when they have
+    a role in one territory only (see emails.sender)."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+    ):
+        territory = emails.territory_of(context["user"])
+        context["territory"] = territory
+        super().send_mail(
+            subject_template_name,
+            email_template_name,
+            context,
+            emails.sender(territory),
+            to_email,
+            **kwargs,
+        )
+
+
+class RoleSelect(forms.RadioSelect):
+    """The roles as radio buttons, each followed by what it may do (made from the
+    abilities layer, so that it says what the rules say) and described by it."""
+
+    option_template_name = "accounts/widgets/role_option.html"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option_id = option["attrs"].get("id")
+        if value in Role.values and option_id:
+            option["description"] = role_description(value)
+            option["description_id"] = f"{option_id}_description"
+            option["attrs"]["aria-describedby"] = option["description_id"]
+        return option
+
+
 class RoleFields(forms.Form):
     """Role, and commune for élus, in a territory."""
 
-    role = forms.ChoiceField(
-        label=_("Rôle"), choices=[("", _("— choisir un rôle —")), *Role.choices]
-    )
+    role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, widget=RoleSelect)
     commune = forms.ModelChoiceField(
-        label=_("Commune (élu·e)"),
+        label=_("Commune"),
         queryset=None,
-        required=False,
+        required=False,  # for élus only: checked in clean(), with the role
         empty_label=_("— aucune —"),
-        help_text=_("Seulement pour les élu·es : la commune qu’ils ou elles représentent."),
+        help_text=_("La commune que l’élu·e représente."),
     )
 
     def __init__(self, *args, territory, **kwargs):
@@ -108,8 +144,10 @@ class RoleFields(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("role") != Role.ELECTED:
-            data["commune"] = None
+        if "role" in data and "commune" in data:
+            error = commune_error(data["role"], data["commune"])
+            if error:
+                self.add_error("commune", error)
         return data
 
 

@@ -8,6 +8,8 @@ password reset e-mails.
 
 import hashlib
 import logging
+import math
+import time
 
 from axes.models import AccessAttempt, AccessBase
 from django.conf import settings
@@ -55,15 +57,33 @@ def forget_own_failures(sender, request, user, **kwargs) -> None:
         AccessAttempt.objects.filter(username=user.email.strip().lower()).delete()
 
 
-def may_send(kind: str, email: str) -> bool:
-    """True at most once per `ACCOUNT_EMAIL_INTERVAL` seconds for a kind of e-mail and an
-    address (the shared cache makes it hold across application servers)."""
+def send_wait(kind: str, email: str) -> int:
+    """0 when an e-mail of this kind may go to this address now (it is then counted as
+    sent), else the seconds to wait: at most one per `ACCOUNT_EMAIL_INTERVAL` seconds for a
+    kind of e-mail and an address (the shared cache makes it hold across servers).
+
+    Count every address asked for, with an account or not: then being told to wait says
+    nothing about an account (see views.signin_link_request).
+    """
     interval = settings.ACCOUNT_EMAIL_INTERVAL
     if interval <= 0:
-        return True
+        return 0
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    key = f"faisse:mail:{kind}:{digest}"
+    now = time.time()
     try:
-        return cache.add(f"faisse:mail:{kind}:{digest}", 1, timeout=interval)
+        if cache.add(key, now, timeout=interval):
+            return 0
+        sent_at = cache.get(key)
     except RedisError:  # the shared cache is down: send rather than lock everyone out
         logger.exception("The cache could not be reached; e-mail sent without its limit")
-        return True
+        return 0
+    if not isinstance(sent_at, float):  # just expired, or written by an older version
+        return interval if sent_at is not None else 1
+    return min(interval, max(1, math.ceil(sent_at + interval - now)))
+
+
+def may_send(kind: str, email: str) -> bool:
+    """True at most once per `ACCOUNT_EMAIL_INTERVAL` seconds for a kind of e-mail and an
+    address (send_wait, when the wait does not matter)."""
+    return send_wait(kind, email) == 0

@@ -15,11 +15,17 @@ from django.utils.translation import gettext as _
 from sesame.tokens import parse_token
 
 from faisse.accounts import emails
-from faisse.accounts.abilities import may_manage, remember_roles
-from faisse.accounts.forms import EmailForm, LoginForm, NewAccountForm
-from faisse.accounts.models import Invitation, Membership, Role, User, hash_token
+from faisse.accounts.forms import EmailForm, LoginForm, NewAccountForm, PasswordResetForm
+from faisse.accounts.models import (
+    ROLES_WITH_COMMUNE,
+    Invitation,
+    Membership,
+    Role,
+    User,
+    hash_token,
+)
 from faisse.accounts.roles import change_role
-from faisse.accounts.throttling import may_send
+from faisse.accounts.throttling import send_wait
 
 
 class LoginView(auth_views.LoginView):
@@ -47,17 +53,29 @@ def lockout(request, original_response=None, credentials=None):
 
 
 def signin_link_request(request):
-    """Ask for a sign-in link. The answer is the same whether the address is known or not."""
+    """Ask for a sign-in link. The answer is the same whether the address is known or not.
+
+    A second request for the same address within ACCOUNT_EMAIL_INTERVAL sends nothing, and
+    says so: "a link was already asked for this address a moment ago; if an account
+    exists, it was sent; wait N seconds". To keep that honest answer from telling who has
+    an account (account enumeration), the limit counts every address asked for, known or
+    not, and is checked before any account is looked for: a stranger asking twice for an
+    address is told to wait whether or not it has an account. What the answer does reveal
+    (someone asked for this address in the last minute) is no secret to whoever asked.
+    """
     next_url = emails.safe_next(request, request.POST.get("next") or request.GET.get("next"))
     form = EmailForm(request.POST or None)
+    context = {"form": form, "next": next_url, "minutes": settings.SIGNIN_LINK_MINUTES}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        wait = send_wait("signin_link", email)
+        if wait:
+            context.update(wait=wait, email=email)
+            return render(request, "accounts/signin_link_request.html", context, status=429)
         user = User.objects.filter(email__iexact=email, is_active=True).first()
-        if user is not None and may_send("signin_link", email):
+        if user is not None:
             emails.send_signin_link(request, user, next_url)
-        context = {"sent": True, "email": email, "minutes": settings.SIGNIN_LINK_MINUTES}
-        return render(request, "accounts/signin_link_request.html", context)
-    context = {"form": form, "next": next_url, "minutes": settings.SIGNIN_LINK_MINUTES}
+        context.update(sent=True, email=email)
     return render(request, "accounts/signin_link_request.html", context)
 
 
@@ -84,16 +102,14 @@ def signin_link_open(request, token):
 
 @login_required
 def account(request):
+    """The person's roles, each with its territory's space (every member has one) and,
+    for élus, a link to their commune's page."""
     memberships = (
         Membership.objects.filter(user=request.user)
         .select_related("territory", "commune")
         .order_by("territory__name")
     )
-    remember_roles(request.user, memberships)
-    rows = [
-        (membership, may_manage(request.user, membership.territory)) for membership in memberships
-    ]
-    return render(request, "accounts/account.html", {"rows": rows})
+    return render(request, "accounts/account.html", {"memberships": memberships})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -114,13 +130,18 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        if not may_send("password_reset", form.cleaned_data["email"]):
-            return redirect(self.get_success_url())  # same answer, no second e-mail
+        # As for sign-in links: every address asked for counts, known or not, so that the
+        # request to wait says nothing about an account.
+        wait = send_wait("password_reset", form.cleaned_data["email"])
+        if wait:
+            context = {"wait": wait, "email": form.cleaned_data["email"]}
+            return render(self.request, "accounts/password_reset_done.html", context, status=429)
         return super().form_valid(form)
 
 
@@ -138,46 +159,53 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 def invitation_problem(invitation) -> str:
-    """Why an invitation cannot be used, or an empty string."""
+    """Why an invitation cannot be used, or an empty string. An élu·e's invitation without
+    a commune (made before the forms required one) gives no role: the rule of the forms
+    holds when accepting too (models.commune_error)."""
     if invitation is None:
         return "unknown"
     if invitation.accepted_at is not None:
         return "used"
     if invitation.expires_at <= timezone.now():
         return "expired"
+    if invitation.role in ROLES_WITH_COMMUNE and invitation.commune_id is None:
+        return "no_commune"
     return ""
 
 
 @transaction.atomic
 def accept_invitation(invitation_pk: int, user=None, new_account: dict | None = None):
     """Give the role of the invitation to `user` (or to a new account) and use the
-    invitation up. None if it was used meanwhile (one use only)."""
+    invitation up. None if it cannot be used (used meanwhile: one use only).
+
+    The role and the commune follow the rule of the member forms: an élu·e has a commune,
+    nobody else has one (a commune an invitation carries for another role is dropped)."""
     invitation = (
         Invitation.objects.select_for_update()
-        .filter(pk=invitation_pk, accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .select_related("territory", "commune")
+        .filter(pk=invitation_pk)
         .first()
     )
-    if invitation is None:
+    if invitation_problem(invitation):
         return None
     if user is None:
         user = User.objects.create_user(invitation.email, **new_account)
     membership = Membership.objects.filter(user=user, territory=invitation.territory).first()
     if membership is None:
-        Membership.objects.create(
-            user=user,
-            territory=invitation.territory,
-            role=invitation.role,
-            commune=invitation.commune,
-        )
+        role, commune = invitation.role, invitation.commune
     else:
         # The last administrator stays one; the rest is a role change like any other.
         keeps_admin = invitation.role != Role.ADMIN and membership.is_last_admin()
-        change_role(
-            membership,
-            user,
-            role=membership.role if keeps_admin else invitation.role,
-            commune=invitation.commune or membership.commune,
+        role = membership.role if keeps_admin else invitation.role
+        commune = invitation.commune or membership.commune
+    if role not in ROLES_WITH_COMMUNE:
+        commune = None  # an élu·e's role needs the commune invitation_problem checked
+    if membership is None:
+        Membership.objects.create(
+            user=user, territory=invitation.territory, role=role, commune=commune
         )
+    else:
+        change_role(membership, user, role=role, commune=commune)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user
@@ -217,15 +245,20 @@ def invitation(request, token):
             except IntegrityError:  # the address got an account meanwhile: sign in instead
                 return redirect(request.path)
         if user is None:
-            context["problem"] = "used"
+            found = Invitation.objects.filter(pk=found.pk).first()
+            context["problem"] = invitation_problem(found) or "used"
             return render(request, "accounts/invitation.html", context)
         if mode == "new":
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        role = Membership.objects.get(user=user, territory=found.territory).get_role_display()
         messages.success(
             request,
-            _("Bienvenue : vous êtes maintenant %(role)s dans le territoire %(territory)s.")
-            % {"role": found.get_role_display().lower(), "territory": found.territory.name},
+            _(
+                "Bienvenue : vous êtes maintenant %(role)s dans le territoire %(territory)s. "
+                "Voici votre espace : ce que votre rôle permet, et ce qui arrive bientôt."
+            )
+            % {"role": role.lower(), "territory": found.territory.name},
         )
-        return redirect("portal:territory", found.territory.slug)
+        return redirect("manage:home", found.territory.slug)
     context.update(mode=mode, form=form, login_next=request.path)
     return render(request, "accounts/invitation.html", context)

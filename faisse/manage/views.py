@@ -1,13 +1,15 @@
-"""The management space of a territory: where editors, pilots and administrators start.
+"""A member's space in a territory (/<slug>/gestion/): where every member starts.
 
-It gathers the tools each person may use, with what waits for them (actions to follow,
-drafts, places to check, invitations), in a constant number of queries.
+It says what the person's role is for and may do (from the abilities layer), links élus
+to their commune, announces what is coming, and gathers the tools each person may use
+with what waits for them (actions to follow, drafts, places to check, invitations), in a
+constant number of queries.
 """
 
 from django.shortcuts import render
 
-from faisse.accounts.abilities import MANAGEMENT_ABILITIES, territory_abilities
-from faisse.accounts.decorators import ability_required
+from faisse.accounts.abilities import manages_something, role_abilities, territory_abilities
+from faisse.accounts.decorators import member_required
 from faisse.accounts.models import Invitation
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
@@ -15,17 +17,22 @@ from faisse.plans.models import Plan, PlanNode
 TO_DO_SHOWN = 20  # elements listed at most in each to-do list
 
 
-@ability_required(*MANAGEMENT_ABILITIES)
-def management_home(request, territory):
+@member_required
+def management_home(request, territory, membership):
     abilities = territory_abilities(request.user, territory)
     plan = Plan.objects.of_territory(territory).current()
+    role = membership.role if membership else None
     context = {
         "territory": territory,
+        "membership": membership,
+        "role": role,
+        "role_abilities": role_abilities(role) if membership else [],
         "abilities": abilities,
+        "manages": manages_something(abilities),
         "plan": plan,
         "nav_current": "manage",
     }
-    if plan is not None:
+    if plan is not None and abilities["follow_up"]:
         context["my_actions"] = list(
             PlanNode.objects.filter(plan=plan, pilots=request.user)
             .select_related("plan__territory")

@@ -64,7 +64,11 @@ MATRIX = {
     "portal:contact": ("get", PUBLIC),
     "portal:theme": ("get", PUBLIC),
     "portal:logo (none given)": ("get", dict.fromkeys(ACTORS, 404)),
-    "manage:home": ("get", only({"pilot": 200, "editor": 200, "admin": 200})),
+    # Every member's space: what their role is for, their tools (elected, partner included).
+    "manage:home": (
+        "get",
+        only(dict.fromkeys(("partner", "elected", "pilot", "editor", "admin"), 200)),
+    ),
     "plans:structure": ("get", EDITORS),
     "plans:similar_actions": ("get", EDITORS),
     "plans:merge_similar": ("post", EDITORS_POST),

@@ -42,7 +42,7 @@ def test_a_new_person_creates_an_account_and_becomes_member(client, invited):
     invitation, url = invited
     response = client.post(url, NEW_ACCOUNT)
     assert response.status_code == 302
-    assert response["Location"] == reverse("portal:territory", args=[invitation.territory.slug])
+    assert response["Location"] == reverse("manage:home", args=[invitation.territory.slug])
     user = User.objects.get(email="emile@example.org")
     assert user.get_full_name() == "Émile Élu" and user.check_password(NEW_ACCOUNT["password1"])
     membership = Membership.objects.get(user=user)
@@ -142,3 +142,69 @@ def test_an_invitation_to_a_role_without_follow_up_takes_a_pilot_off_their_actio
     accept_as(client, pilot, territory, Role.PARTNER)
     assert pilot.memberships.get().role == Role.PARTNER
     assert not action.pilots.exists()
+
+
+def test_a_new_member_lands_on_their_space_with_a_welcome(client, invited):
+    invitation, url = invited
+    response = client.post(url, NEW_ACCOUNT, follow=True)
+    html = response.content.decode()
+    home = reverse("manage:home", args=[invitation.territory.slug])
+    assert response.redirect_chain == [(home, 302)] and response.status_code == 200
+    assert "Bienvenue : vous êtes maintenant élu·e dans le territoire Agglo des Faïsses" in html
+    assert "Mon rôle : Élu·e" in html
+    commune = invitation.commune
+    assert reverse("portal:commune", args=[invitation.territory.slug, commune.insee]) in html
+
+
+def test_an_elu_invitation_without_commune_gives_no_role(client, territory):
+    """Made before the forms required the commune: accepting keeps the forms' rule."""
+    _invitation, token = Invitation.create(territory, "sans@example.org", Role.ELECTED)
+    url = reverse("accounts:invitation", args=[token])
+    page = client.get(url).content.decode()
+    assert "sans dire quelle commune vous représentez" in page
+    assert "Créer votre compte" not in page
+    client.post(url, NEW_ACCOUNT)
+    assert not User.objects.exists() and not Membership.objects.exists()
+    user = make_user("sans@example.org")
+    client.force_login(user)
+    client.post(url)
+    assert not Membership.objects.exists()
+
+
+def test_a_commune_on_another_role_s_invitation_is_dropped(client, territory):
+    commune = territory.communes.first()
+    _invitation, token = Invitation.create(
+        territory, "p@example.org", Role.PARTNER, commune=commune
+    )
+    client.post(reverse("accounts:invitation", args=[token]), NEW_ACCOUNT)
+    membership = Membership.objects.get(user__email="p@example.org")
+    assert (membership.role, membership.commune) == (Role.PARTNER, None)
+
+
+def test_an_elu_invited_as_partner_leaves_their_commune(client, territory):
+    elu = make_member(territory, Role.ELECTED)
+    Membership.objects.filter(user=elu).update(commune=territory.communes.first())
+    accept_as(client, elu, territory, Role.PARTNER)
+    membership = elu.memberships.get()
+    assert (membership.role, membership.commune) == (Role.PARTNER, None)
+
+
+def test_a_member_invited_as_elu_takes_the_invitation_s_commune(client, territory):
+    partner = make_member(territory, Role.PARTNER)
+    commune = territory.communes.last()
+    _invitation, token = Invitation.create(territory, partner.email, Role.ELECTED, commune=commune)
+    client.force_login(partner)
+    client.post(reverse("accounts:invitation", args=[token]))
+    membership = partner.memberships.get()
+    assert (membership.role, membership.commune) == (Role.ELECTED, commune)
+
+
+def test_the_last_administrator_invited_as_elu_stays_admin_without_commune(client, territory):
+    admin = make_member(territory, Role.ADMIN)
+    _invitation, token = Invitation.create(
+        territory, admin.email, Role.ELECTED, commune=territory.communes.first()
+    )
+    client.force_login(admin)
+    client.post(reverse("accounts:invitation", args=[token]))
+    membership = admin.memberships.get()
+    assert (membership.role, membership.commune) == (Role.ADMIN, None)

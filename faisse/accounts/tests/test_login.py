@@ -74,7 +74,7 @@ def test_pages_reserved_to_members_send_to_the_new_login_page(client, territory)
     assert response["Location"].startswith("/connexion/?next=")
 
 
-def test_account_page_lists_roles_and_the_management_spaces(client, territory):
+def test_account_page_lists_roles_and_every_member_s_space(client, territory):
     admin = make_member(territory, "admin", first_name="Camille", last_name="Admin")
     other = make_territory("Autre agglo")
     Membership.objects.create(user=admin, territory=other, role="partner")
@@ -82,7 +82,19 @@ def test_account_page_lists_roles_and_the_management_spaces(client, territory):
     html = client.get(reverse("accounts:account")).content.decode()
     assert "Agglo des Faïsses" in html and "Autre agglo" in html
     assert reverse("manage:home", args=[territory.slug]) in html
-    assert reverse("manage:home", args=[other.slug]) not in html  # a partner there
+    assert reverse("manage:home", args=[other.slug]) in html  # a partner has one too
+
+
+def test_an_elu_s_commune_on_the_account_page_links_to_its_page(client, territory):
+    """ "Commune : Anduze" was plain text."""
+    elu = make_member(territory, "elected")
+    commune = territory.communes.order_by("insee").last()
+    Membership.objects.filter(user=elu).update(commune=commune)
+    client.force_login(elu)
+    html = client.get(reverse("accounts:account")).content.decode()
+    commune_url = reverse("portal:commune", args=[territory.slug, commune.insee])
+    assert f'<a href="{commune_url}">{commune.name}</a>' in html
+    assert client.get(commune_url).status_code == 200
 
 
 def test_password_change(client):

@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from faisse.accounts.abilities import role_description
 from faisse.accounts.models import Invitation, Membership, Role
 from faisse.accounts.testing import make_member
 from faisse.portal.tests.html import page
@@ -63,13 +65,61 @@ def test_invite_sends_a_link_that_works(client, territory, admin, mailoutbox):
     assert "Créer votre compte" in client.get(link).content.decode()
 
 
-def test_the_commune_is_kept_for_elus_only(client, territory, admin):
+def field_error(html: str, field: str) -> str:
+    """The error shown with a field (core/_field.html), tied to it by its id."""
+    return html.split(f'id="id_{field}_error">')[1].split("</div>")[0]
+
+
+def test_a_partner_invited_with_a_commune_is_refused_at_the_commune(client, territory, admin):
     commune = territory.communes.first()
-    client.post(
+    response = client.post(
         url("invite", territory),
         {"email": "p@example.org", "role": Role.PARTNER, "commune": commune.pk},
     )
-    assert Invitation.objects.get().commune is None
+    assert response.status_code == 400 and not Invitation.objects.exists()
+    html = response.content.decode()
+    assert "Seul·e·s les élu·e·s représentent une commune" in field_error(html, "commune")
+    assert 'href="#id_commune"' in html  # in the summary at the top of the form
+
+
+def test_an_elu_invited_without_commune_is_refused_at_the_commune(client, territory, admin):
+    response = client.post(
+        url("invite", territory), {"email": "e@example.org", "role": Role.ELECTED}
+    )
+    assert response.status_code == 400 and not Invitation.objects.exists()
+    html = response.content.decode()
+    assert "Un·e élu·e représente sa commune" in field_error(html, "commune")
+
+
+def test_the_member_form_keeps_the_same_rule(client, territory, admin):
+    member = make_member(territory, Role.PARTNER)
+    membership = member.memberships.get()
+    edit = url("edit", territory, membership.pk)
+    response = client.post(edit, {"role": Role.ELECTED})
+    assert response.status_code == 400
+    assert "Un·e élu·e représente sa commune" in field_error(response.content.decode(), "commune")
+    commune = territory.communes.first()
+    response = client.post(edit, {"role": Role.EDITOR, "commune": commune.pk})
+    assert response.status_code == 400
+    assert "Seul·e·s les élu·e·s" in field_error(response.content.decode(), "commune")
+    membership.refresh_from_db()
+    assert (membership.role, membership.commune) == (Role.PARTNER, None)
+
+
+@pytest.mark.parametrize("name", ["list", "edit"])
+def test_each_role_is_described_next_to_its_choice(client, territory, admin, name):
+    args = [admin.memberships.get().pk] if name == "edit" else []
+    response = client.get(url(name, territory, *args))
+    html = page(response)
+    assert_accessible(html)
+    text = response.content.decode()
+    for role in Role.values:
+        description = role_description(role)
+        # The radio button of the role, described by the sentence right after its label.
+        radio = re.search(rf'<input type="radio" name="role" value="{role}"[^>]*>', text).group(0)
+        described_by = re.search(r'aria-describedby="([^"]+)"', radio).group(1)
+        assert f'<p class="hint" id="{described_by}">{escape(description)}</p>' in text
+    assert "Peut voir le projet publié" in text
 
 
 def test_a_commune_of_another_territory_is_refused(client, territory, admin):

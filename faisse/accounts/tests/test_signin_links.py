@@ -111,10 +111,59 @@ def test_an_outside_next_is_dropped(client, mailoutbox):
     assert "evil" not in link_in(mailoutbox[0])
 
 
-def test_one_link_per_minute_and_address(client, mailoutbox):
+def alert(response) -> str:
+    return response.content.decode().split('role="alert"')[1].split("</div>")[0]
+
+
+def test_one_link_per_minute_and_address_and_the_second_request_is_told_so(client, mailoutbox):
+    """A second link within the minute was reported as sent, and was not."""
     make_user("elu@example.org")
-    for _ in range(3):
-        assert client.post(ASK, {"email": "elu@example.org"}).status_code == 200
+    assert client.post(ASK, {"email": "elu@example.org"}).status_code == 200
+    for _ in range(2):
+        again = client.post(ASK, {"email": "Elu@example.org"})
+        assert again.status_code == 429
+        message = alert(again)
+        assert "a déjà été demandé pour l’adresse elu@example.org il y a un instant" in message
+        assert re.search(r"attendez (60|59|58) secondes, puis réessayez", message)
+        assert "vient d’y être envoyé" not in again.content.decode()
+        assert 'value="Elu@example.org"' in again.content.decode()  # ready to try again
+    assert len(mailoutbox) == 1
+
+
+def test_being_told_to_wait_says_nothing_about_an_account(client, mailoutbox):
+    """Account enumeration: an address without account is limited and answered the same."""
+    make_user("elu@example.org")
+    answers = {}
+    for email in ("elu@example.org", "personne@example.org"):
+        client.post(ASK, {"email": email})
+        again = client.post(ASK, {"email": email})
+        answers[email] = (again.status_code, alert(again).replace(email, "X"))
+    assert answers["elu@example.org"] == answers["personne@example.org"]
+    assert "s’il existe un compte pour cette adresse" in answers["elu@example.org"][1]
+    assert len(mailoutbox) == 1
+
+
+def test_after_the_wait_a_new_link_is_sent(client, mailoutbox, settings):
+    settings.ACCOUNT_EMAIL_INTERVAL = 1
+    make_user("elu@example.org")
+    client.post(ASK, {"email": "elu@example.org"})
+    assert "attendez 1 seconde, puis" in alert(client.post(ASK, {"email": "elu@example.org"}))
+    time.sleep(1.1)
+    assert client.post(ASK, {"email": "elu@example.org"}).status_code == 200
+    assert len(mailoutbox) == 2
+
+
+def test_a_second_password_reset_within_the_minute_is_told_so(client, mailoutbox):
+    make_user("camille@example.org")
+    reset = reverse("accounts:password_reset")
+    answers = {}
+    for email in ("camille@example.org", "inconnu@example.org"):
+        assert client.post(reset, {"email": email}).status_code == 302
+        again = client.post(reset, {"email": email})
+        assert again.status_code == 429
+        answers[email] = alert(again).replace(email, "X")
+        assert "a déjà été demandé pour l’adresse X il y a un instant" in answers[email]
+    assert answers["camille@example.org"] == answers["inconnu@example.org"]
     assert len(mailoutbox) == 1
 
 

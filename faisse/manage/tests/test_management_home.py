@@ -1,13 +1,18 @@
-"""The management space (/<slug>/gestion/): each person finds the tools they may use."""
+"""A member's space (/<slug>/gestion/): every member finds what their role is for, what it
+may do, what is coming, and the tools they may use."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from faisse.accounts.models import Invitation, Role
-from faisse.accounts.testing import make_member
+from faisse.accounts.abilities import role_abilities
+from faisse.accounts.models import Invitation, Membership, Role
+from faisse.accounts.testing import make_member, make_user
 from faisse.plans.models import PlanNode
+from faisse.portal.tests.html import page as parsed
+from faisse.portal.tests.test_accessibility import assert_accessible
+from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +59,103 @@ def test_an_administrator_also_manages_people(client, territory, plan):
 
 
 @pytest.mark.parametrize("role", [Role.ELECTED, Role.PARTNER])
-def test_readers_have_no_management_space_nor_its_link(client, territory, plan, role):
+def test_readers_have_a_space_too_and_its_link_in_the_menu(client, territory, plan, role):
+    """Élus and partners got a 403, and the menu showed them nothing."""
     user = make_member(territory, role)
-    assert page(client, user, territory).status_code == 403
+    response = page(client, user, territory)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Mon espace</h1>" in html
+    # No management tool: those are for the roles that manage something.
+    for name in ("plans:structure", "members:list", "history:activity"):
+        assert reverse(name, args=[territory.slug]) not in html
+    assert reverse("portal:plan", args=[territory.slug]) in html
     home = client.get(reverse("portal:territory", args=[territory.slug])).content.decode()
-    assert reverse("manage:home", args=[territory.slug]) not in home
+    assert reverse("manage:home", args=[territory.slug]) in home
+    assert_accessible(parsed(response))
+
+
+def test_an_elu_s_space_says_what_the_role_is_for_links_the_commune_and_what_is_coming(
+    client, territory, plan
+):
+    elu = make_member(territory, Role.ELECTED)
+    commune = territory.communes.order_by("insee").last()
+    Membership.objects.filter(user=elu).update(commune=commune, commissions="Mobilités")
+    html = page(client, elu, territory).content.decode()
+    assert "Mon rôle : Élu·e" in html
+    assert "Vous suivez le projet de territoire pour votre commune" in html
+    for phrase in role_abilities(Role.ELECTED):
+        assert f"<li>{phrase}</li>" in html
+    commune_url = reverse("portal:commune", args=[territory.slug, commune.insee])
+    assert f'<a href="{commune_url}">Ce que le projet fait pour {commune.name}</a>' in html
+    assert "Vos commissions : Mobilités." in html
+    soon = html.split('<h2 id="soon">Bientôt</h2>')[1].split("</section>")[0]
+    for coming in ("Questionnaires", "Réunions", "Avis"):
+        assert f"<strong>{coming}</strong>" in soon
+    assert soon.count('<span class="badge">bientôt</span>') == 3
+    assert "les réunions de vos commissions" in soon
+
+
+def test_an_elu_without_commune_is_told_who_sets_it(client, territory, plan):
+    html = page(client, make_member(territory, Role.ELECTED), territory).content.decode()
+    assert "Votre commune n’est pas encore renseignée" in html
+
+
+def test_a_partner_s_space_does_not_promise_drafts(client, territory, plan):
+    html = page(client, make_member(territory, Role.PARTNER), territory).content.decode()
+    assert "Mon rôle : Partenaire" in html
+    assert "brouillon" not in html and "en préparation compris" not in html
+    assert "donner votre avis sur les actions du projet" in html
+
+
+@pytest.mark.parametrize(
+    ("role", "purpose"),
+    [
+        (Role.ADMIN, "Vous animez Faïsse pour Agglo des Faïsses"),
+        (Role.EDITOR, "Vous construisez le projet de territoire et le publiez"),
+        (Role.PILOT, "Vous suivez les actions qui vous sont confiées"),
+    ],
+)
+def test_managers_keep_their_tools_and_are_told_their_role(client, territory, plan, role, purpose):
+    html = page(client, make_member(territory, role), territory).content.decode()
+    assert "<h1>Espace de gestion</h1>" in html
+    assert purpose in html
+    for phrase in role_abilities(role):
+        assert f"<li>{phrase}</li>" in html
+
+
+def test_people_of_another_territory_and_anonymous_people_have_no_space_here(
+    client, territory, plan
+):
+    url = reverse("manage:home", args=[territory.slug])
+    assert client.get(url).status_code == 302
+    client.force_login(make_member(make_territory(), Role.ADMIN))
+    assert client.get(url).status_code == 403
+    client.force_login(make_user())
+    assert client.get(url).status_code == 403
+    home = client.get(reverse("portal:territory", args=[territory.slug])).content.decode()
+    assert url not in home
+
+
+def test_an_operator_without_role_has_the_space_with_every_tool(client, territory, plan):
+    operator = make_user(is_superuser=True, is_staff=True)
+    html = page(client, operator, territory).content.decode()
+    assert "Opérateur·rice de l’instance" in html
+    assert reverse("members:list", args=[territory.slug]) in html
+
+
+@pytest.mark.parametrize(("role", "queries"), [(Role.ELECTED, 5), (Role.PARTNER, 5)])
+def test_a_reader_s_space_takes_few_queries(client, territory, plan, role, queries):
+    """Territory, session, user, the membership with its commune (which also gives the
+    role), the current plan: no query for the tools the role does not have."""
+    member = make_member(territory, role)
+    if role == Role.ELECTED:
+        Membership.objects.filter(user=member).update(commune=territory.communes.first())
+    client.force_login(member)
+    url = reverse("manage:home", args=[territory.slug])
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    assert len(captured) == queries
 
 
 def test_the_menu_shows_the_management_space_to_those_who_have_one(client, territory, plan):
