@@ -115,6 +115,16 @@ def may_manage(user, territory: Territory | int) -> bool:
     return role_in(user, territory) is not None
 
 
+def space_label(user, territory: Territory | int) -> str | None:
+    """The menu's name of the person's space in the territory, or None without one:
+    "Gestion" for those who manage something, "Mon espace" for the other members."""
+    if not may_manage(user, territory):
+        return None
+    if manages_something(territory_abilities(user, territory)):
+        return str(gettext_lazy("Gestion"))
+    return str(gettext_lazy("Mon espace"))
+
+
 # What each ability lets a person do, in plain French: the descriptions of the roles (next
 # to the role choice, on a member's home) are made from GRANTS with these phrases, so that
 # they always say what the rules say. Infinitives, to follow "Peut" or "Ce rôle permet de".

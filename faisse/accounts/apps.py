@@ -8,9 +8,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from faisse.accounts.abilities import may_manage
+        from faisse.accounts.abilities import space_label
         from faisse.accounts.throttling import forget_own_failures
         from faisse.core.navigation import register_management_check
 
         user_logged_in.connect(forget_own_failures, dispatch_uid="faisse_forget_own_failures")
-        register_management_check(may_manage)  # the menu link to every member's space
+        register_management_check(space_label)  # the menu link to every member's space

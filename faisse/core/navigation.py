@@ -1,19 +1,21 @@
 """What the site's frame (core/base.html) needs to know from higher apps, filled in by
 them when Django starts: core imports no app of Faïsse.
 
-The menu shows "Gestion" to those who manage something in the territory; who they are is
-the accounts app's knowledge (roles), which registers its check in AppConfig.ready().
+The menu links every member to their space in the territory (/<slug>/gestion/), named
+"Gestion" for those who manage something and "Mon espace" for the others; who they are is
+the accounts app's knowledge (roles), which registers its function in AppConfig.ready().
 """
 
 from collections.abc import Callable
 
-_management_check: Callable | None = None
+_space_label: Callable | None = None
 
 
-def register_management_check(check: Callable) -> None:
-    global _management_check
-    _management_check = check
+def register_management_check(label_of: Callable) -> None:
+    """`label_of(user, territory)`: the menu's name of the person's space, or None."""
+    global _space_label
+    _space_label = label_of
 
 
-def shows_management(user, territory) -> bool:
-    return _management_check is not None and bool(_management_check(user, territory))
+def space_label(user, territory) -> str | None:
+    return _space_label(user, territory) if _space_label is not None else None

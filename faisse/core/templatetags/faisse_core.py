@@ -3,16 +3,16 @@
 from django import template
 
 from faisse.core.french import elide
-from faisse.core.navigation import shows_management
+from faisse.core.navigation import space_label
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def manages(context, territory) -> bool:
-    """Whether the current person has a management space in the territory."""
+def space(context, territory) -> str | None:
+    """The menu's name of the current person's space in the territory, or None."""
     request = context.get("request")
-    return request is not None and shows_management(request.user, territory)
+    return space_label(request.user, territory) if request is not None else None
 
 
 @register.filter

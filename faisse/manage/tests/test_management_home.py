@@ -189,3 +189,10 @@ def test_an_editor_is_given_the_untitled_elements_as_tasks(client, territory, pl
     assert reverse("plans:node_edit", args=[territory.slug, axis.pk]) in html
     pilot_html = page(client, make_member(territory, Role.PILOT), territory).content.decode()
     assert "À compléter" not in pilot_html
+
+
+def test_the_menu_names_the_space_after_what_the_person_does_there(client, territory, plan):
+    for role, name in ((Role.ELECTED, "Mon espace"), (Role.EDITOR, "Gestion")):
+        html = page(client, make_member(territory, role), territory).content.decode()
+        menu = html.split('aria-label="Menu du territoire"')[1].split("</nav>")[0]
+        assert f">{name}</a>" in menu
