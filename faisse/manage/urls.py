@@ -3,12 +3,18 @@ views, kept in their own app and namespace (plans:, locations:, history:, member
 
 from django.urls import include, path
 
-from faisse.manage import views
+from faisse.manage import site, views
 
-home = ([path("", views.management_home, name="home")], "manage")
+own = (
+    [
+        path("", views.management_home, name="home"),
+        path("site/", site.site_settings, name="site"),
+    ],
+    "manage",
+)
 
 urlpatterns = [
-    path("", include(home)),
+    path("", include(own)),
     path("", include("faisse.plans.urls")),
     path("", include("faisse.locations.urls")),
     path("", include("faisse.history.urls")),
