@@ -15,6 +15,9 @@ from faisse.territories.models import Territory, TerritorySite
 
 
 class SiteForm(forms.ModelForm):
+    website = forms.URLField(
+        label=gettext_lazy("Site de la collectivité"), required=False, assume_scheme="https"
+    )
     header_color = forms.CharField(
         label=gettext_lazy("Couleur de l’en-tête"),
         required=False,
