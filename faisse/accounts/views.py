@@ -181,7 +181,7 @@ def accept_invitation(invitation_pk: int, user=None, new_account: dict | None = 
     The role and the commune follow the rule of the member forms: an élu·e has a commune,
     nobody else has one (a commune an invitation carries for another role is dropped)."""
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("territory", "commune")
         .filter(pk=invitation_pk)
         .first()
