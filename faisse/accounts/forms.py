@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from faisse.accounts import emails
 from faisse.accounts.abilities import role_description
 from faisse.accounts.models import Membership, Role, User, commune_error
+from faisse.core.french import collation_key
 
 
 class LoginForm(AuthenticationForm):
@@ -125,11 +126,29 @@ class RoleSelect(forms.RadioSelect):
         return option
 
 
+class FrenchOrderIterator(forms.models.ModelChoiceIterator):
+    """The communes of a choice in French alphabetical order ("Générargues" before
+    "Génolhac"), which the database's collation does not give on SQLite."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for commune in sorted(self.queryset, key=lambda c: collation_key(c.name)):
+            yield self.choice(commune)
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    iterator = FrenchOrderIterator
+
+    def label_from_instance(self, commune) -> str:
+        return commune.name
+
+
 class RoleFields(forms.Form):
     """Role, and commune for élus, in a territory."""
 
     role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, widget=RoleSelect)
-    commune = forms.ModelChoiceField(
+    commune = CommuneChoiceField(
         label=_("Commune"),
         queryset=None,
         required=False,  # for élus only: checked in clean(), with the role

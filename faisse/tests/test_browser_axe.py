@@ -1,6 +1,7 @@
 """axe-core (the accessibility engine, shipped inside the axe-playwright-python package:
 nothing is fetched) finds no serious or critical violation on the pages of the public, of
-an editor and of a pilot, at 1280 and 375 px wide, in the system Chromium."""
+an editor, a pilot, an administrator and an élu, at 1280 and 375 px wide, in the system
+Chromium."""
 
 import pytest
 from django.conf import settings
@@ -68,17 +69,38 @@ def world():
     pilot = make_member(territory, Role.PILOT)
     action.pilots.add(pilot)
     pilot_pages = [f"/{slug}/gestion/", f"/{slug}/gestion/elements/{action.pk}/modifier/"]
+    admin = make_member(territory, Role.ADMIN)
+    partner = make_member(territory, Role.PARTNER)
+    admin_pages = [
+        f"/{slug}/gestion/",
+        f"/{slug}/gestion/membres/",
+        f"/{slug}/gestion/membres/{partner.memberships.get().pk}/",
+        f"/{slug}/gestion/site/",
+    ]
+    elected = make_member(territory, Role.ELECTED)
+    elected.memberships.update(commune=territory.communes.first())
+    elected_pages = [f"/{slug}/gestion/", "/compte/", "/compte/donnees/"]
     sessions = {}
-    for name, user in (("editor", make_member(territory, Role.EDITOR)), ("pilot", pilot)):
+    people = (
+        ("editor", make_member(territory, Role.EDITOR)),
+        ("pilot", pilot),
+        ("admin", admin),
+        ("elected", elected),
+    )
+    for name, user in people:
         client = Client()
         client.force_login(user)
         sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return {"public": (None, public), "editor": (sessions["editor"], editor_pages)} | {
-        "pilot": (sessions["pilot"], pilot_pages)
+    return {
+        "public": (None, public),
+        "editor": (sessions["editor"], editor_pages),
+        "pilot": (sessions["pilot"], pilot_pages),
+        "admin": (sessions["admin"], admin_pages),
+        "elected": (sessions["elected"], elected_pages),
     }
 
 
-@pytest.mark.parametrize("who", ["public", "editor", "pilot"])
+@pytest.mark.parametrize("who", ["public", "editor", "pilot", "admin", "elected"])
 def test_no_serious_violation(live_server, world, who):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -155,3 +155,63 @@ def test_an_editor_reviews_links_without_misclicks_and_undoes_one(live_server, a
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.origin == "detected" and second.origin == "detected"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_admin_invites_an_elu_with_their_commune_who_lands_on_their_space(
+    live_server, ales, width, mailoutbox
+):
+    territory = ales[0]
+    admin = make_member(territory, Role.ADMIN, f"admin-{width}@example.org")
+    admin.set_password(PASSWORD)
+    admin.save()
+    email = f"elu-{width}@example.org"
+    with chromium() as browser:
+        page = open_page(browser, live_server, width, admin.email)
+        page.goto(f"{live_server.url}/{territory.slug}/gestion/membres/")
+        form = page.locator("form", has=page.get_by_role("button", name="Envoyer l’invitation"))
+        form.get_by_role("radio", name=re.compile("^Élu")).check()
+        form.get_by_label("Adresse électronique").fill(email)
+        form.get_by_role("button", name="Envoyer l’invitation").click()
+        # Without a commune: refused, the message tied to the field.
+        expect(page.get_by_text(re.compile("choisissez laquelle")).first).to_be_visible()
+        form = page.locator("form", has=page.get_by_role("button", name="Envoyer l’invitation"))
+        form.get_by_label(re.compile("^Commune")).select_option(label="Anduze")
+        form.get_by_role("button", name="Envoyer l’invitation").click()
+        expect(page.get_by_text(re.compile("Invitation envoyée"))).to_be_visible()
+        link = re.search(r"https?://\S+/invitation/\S+", mailoutbox[-1].body)[0]
+        assert "Alès Agglomération" in str(mailoutbox[-1].from_email)
+        # The élu opens the link in their own browser, creates their account…
+        elu = open_page(browser, live_server, width)
+        path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+        elu.goto(live_server.url + path)
+        elu.get_by_label("Prénom").fill("Émile")
+        elu.get_by_label("Nom", exact=True).fill("Roux")
+        elu.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+        elu.get_by_label("Mot de passe, une seconde fois").fill(PASSWORD)
+        elu.get_by_role("button", name="Créer mon compte et accepter").click()
+        # …and lands on their space: welcomed, their role explained, their commune linked.
+        expect(elu.get_by_text(re.compile("Bienvenue"))).to_be_visible()
+        expect(elu.get_by_role("link", name=re.compile("Anduze")).first).to_be_visible()
+        assert elu.url.endswith(f"/{territory.slug}/gestion/")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_editor_restores_a_version_after_its_preview(live_server, ales, width):
+    from faisse.plans.editing import update_node
+
+    territory, _plan, people, action = ales
+    editor = people[Role.EDITOR]
+    original = action.title
+    update_node(action, editor, {"title": "Un intitulé changé par erreur"}, action.version)
+    with chromium() as browser:
+        page = open_page(browser, live_server, width, editor.email)
+        page.goto(f"{live_server.url}/{territory.slug}/gestion/historique/elements/{action.pk}/")
+        page.get_by_role("button", name=re.compile("Restaurer cette version")).last.click()
+        expect(page.get_by_text(re.compile("Le site public changera"))).to_be_visible()
+        action.refresh_from_db()
+        assert action.title == "Un intitulé changé par erreur"  # nothing before confirming
+        page.get_by_role("button", name="Confirmer la restauration").click()
+        expect(page.get_by_text(re.compile("restaurée"))).to_be_visible()
+    action.refresh_from_db()
+    assert action.title == original

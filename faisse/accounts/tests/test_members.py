@@ -233,3 +233,12 @@ def test_an_invalid_invitation_is_summed_up_at_the_top_of_the_page(client, terri
     summary = html.index("champs sont à corriger")
     assert summary < html.index("<table")  # before the members' table, not under it
     assert 'href="#id_email"' in html and html.count("champs sont à corriger") == 1
+
+
+def test_the_communes_to_choose_are_in_french_order(client, territory, admin):
+    from faisse.territories.models import Commune
+
+    Commune.objects.create(territory=territory, insee="30131", name="Génolhac")
+    Commune.objects.create(territory=territory, insee="30128", name="Générargues")
+    html = client.get(url("list", territory)).content.decode()
+    assert html.index(">Générargues<") < html.index(">Génolhac<")
