@@ -25,7 +25,9 @@ class SiteForm(forms.ModelForm):
             "Au format #rrvvbb, foncée : le texte blanc de l’en-tête doit rester lisible "
             "(contraste de 4,5:1 au moins). Vide : la couleur de Faïsse."
         ),
-        widget=forms.TextInput(attrs={"type": "color"}),
+        # A text field, not <input type="color">: it can be emptied, and is read and typed
+        # the same way with a screen reader.
+        widget=forms.TextInput(attrs={"placeholder": "#2c3a31", "size": 9, "spellcheck": "false"}),
     )
     accessibility_compliance = forms.ChoiceField(
         label=gettext_lazy("État de conformité au RGAA"),
@@ -59,7 +61,7 @@ class SiteForm(forms.ModelForm):
     def __init__(self, *args, territory: Territory, **kwargs):
         super().__init__(*args, **kwargs)
         self.territory = territory
-        self.fields["header_color"].initial = territory.header_color or "#2c3a31"
+        self.fields["header_color"].initial = territory.header_color
         self.fields["accessibility_compliance"].initial = territory.accessibility_compliance
         if not territory.has_logo:
             del self.fields["remove_logo"]
