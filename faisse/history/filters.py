@@ -209,7 +209,15 @@ class ElementSearch:
     territory_id: int
     text: str
 
+    @property
+    def is_id(self) -> bool:
+        """A number alone ("42", "#42") names an element by its id or its number, never a
+        title that happens to contain those digits ("Projet de territoire 2042")."""
+        return posted_id(self.text.removeprefix("#").strip()) is not None
+
     def _title(self) -> Q:
+        if self.is_id:
+            return Q(pk__in=[])  # matches nothing
         # SQLite folds the case of ASCII letters only: also try the usual spellings of
         # words with accented capitals ("Économie", "économie").
         text = self.text
