@@ -5,6 +5,7 @@ A URL pattern missing from the table fails the test: a new page must say who may
 """
 
 import json
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -16,25 +17,16 @@ from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan
 from faisse.territories.testing import make_territory
+from faisse.tests.matrix import (
+    ACTORS,
+    EDITORS,
+    EDITORS_POST,
+    MEMBERS_200,
+    PUBLIC,
+    only,
+)
 
 pytestmark = pytest.mark.django_db
-
-ACTORS = ("anonymous", "partner", "elected", "pilot", "editor", "admin", "other")
-PUBLIC = dict.fromkeys(ACTORS, 200)
-LOGIN = 302  # anonymous people are sent to the login page
-
-
-def only(allowed: dict, refused: int = 403, anonymous: int = LOGIN) -> dict:
-    """Statuses for a page reserved to some roles."""
-    statuses = dict.fromkeys(ACTORS, refused)
-    statuses["anonymous"] = anonymous
-    statuses.update(allowed)
-    return statuses
-
-
-EDITORS = only({"editor": 200, "admin": 200})
-EDITORS_POST = only({"editor": 302, "admin": 302})
-MEMBERS_200 = dict.fromkeys(ACTORS, 200) | {"anonymous": LOGIN, "other": 200}
 
 # URL name → (method, statuses by actor). Pages about drafts answer 404 to those who may
 # not know they exist; editor pages answer 403 to signed-in people without the right.
@@ -151,6 +143,20 @@ MATRIX = {
 }
 
 
+def _extensions() -> list:
+    """The `permissions` modules of apps that keep their rows with their tests."""
+    found = []
+    for app in sorted((Path(__file__).resolve().parents[1]).iterdir()):
+        if (app / "tests" / "permissions.py").exists():
+            found.append(import_module(f"faisse.{app.name}.tests.permissions"))
+    return found
+
+
+EXTENSIONS = _extensions()
+for _extension in EXTENSIONS:
+    MATRIX.update(_extension.ROWS)
+
+
 def url_names():
     def walk(patterns, namespace=None):
         for pattern in patterns:
@@ -170,10 +176,15 @@ def test_every_url_pattern_is_in_the_matrix():
 
 
 def test_the_documented_matrix_is_the_tested_one():
-    """docs/permissions.md shows the same table as MATRIX, row for row."""
-    docs = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
+    """docs/permissions.md (and the doc pages of later apps) show the same table as MATRIX,
+    row for row."""
     documented = {}
-    for line in docs.read_text(encoding="utf-8").splitlines():
+    lines = [
+        line
+        for page in sorted((Path(__file__).resolve().parents[2] / "docs").glob("*.md"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+    ]
+    for line in lines:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if len(cells) == 2 + len(ACTORS) and cells[0].startswith("`") and cells[1].isupper():
             name = cells[0].replace("`", "")
@@ -205,7 +216,7 @@ def world():
         for actor, user in people.items()
     }
     invitation, _token = Invitation.create(territory, "invite@example.org", Role.PARTNER)
-    return {
+    world = {
         "invitation": invitation,
         "territory": territory,
         "plan": plan,
@@ -216,10 +227,16 @@ def world():
         "people": people,
         "tokens": tokens,
     }
+    for extension in EXTENSIONS:
+        extension.prepare(world)
+    return world
 
 
 def request_for(name: str, world: dict) -> tuple[str, dict]:
     """The URL to call for a matrix entry, and the data to send."""
+    for extension in EXTENSIONS:
+        if name in extension.ROWS:
+            return extension.request(name, world)
     slug = world["territory"].slug
     action = world["actions"][0]
     base = name.split(" ")[0]
