@@ -188,9 +188,16 @@ class InviteForm(RoleFields):
 
 
 class MemberForm(RoleFields):
-    commissions = forms.CharField(
+    commissions = forms.ModelMultipleChoiceField(
         label=_("Commissions"),
-        max_length=255,
+        queryset=None,
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Pour les élu·es : les commissions où ils ou elles siègent."),
     )
+
+    def __init__(self, *args, territory, **kwargs):
+        super().__init__(*args, territory=territory, **kwargs)
+        self.fields["commissions"].queryset = territory.commissions.all()
+        if not territory.commissions.exists():
+            del self.fields["commissions"]

@@ -36,7 +36,7 @@ def _change(record, previous) -> str:
             "before": _label(previous["role"]),
             "after": _label(record.role),
         }
-    return _("commune ou commissions mises à jour")
+    return _("commune mise à jour")
 
 
 def member_journal(territory, size: int = 30) -> list[MemberEvent]:

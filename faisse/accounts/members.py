@@ -91,7 +91,7 @@ def member_edit(request, territory, pk):
     initial = {
         "role": membership.role,
         "commune": membership.commune_id,
-        "commissions": membership.commissions,
+        "commissions": list(membership.commissions.values_list("pk", flat=True)),
     }
     form = MemberForm(request.POST or None, initial=initial, territory=territory)
     if request.method == "POST" and form.is_valid():
@@ -110,7 +110,7 @@ def member_edit(request, territory, pk):
                 request.user,
                 role=data["role"],
                 commune=data["commune"],
-                commissions=data["commissions"].strip(),
+                commissions=data.get("commissions"),
             )
             messages.success(request, _("Rôle %s mis à jour.") % elide("de", membership.user))
             return redirect("members:list", territory.slug)

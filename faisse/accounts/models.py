@@ -113,9 +113,6 @@ class Membership(models.Model):
         related_name="+",
         verbose_name=_("commune (élu·e)"),
     )
-    commissions = models.CharField(
-        _("commissions"), max_length=255, blank=True, validators=[TextValidator()]
-    )
     created_at = models.DateTimeField(_("depuis le"), auto_now_add=True)
     # Who got, changed or lost a role, when and by whom: the members' journal.
     history = HistoricalRecords(
@@ -146,6 +143,45 @@ class Membership(models.Model):
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Commission(models.Model):
+    """A thematic commission of the territory's council: its name, its president, and the
+    élus who sit in it (several each). Hearings, questionnaire breakdowns and proposals
+    refer to it."""
+
+    territory = models.ForeignKey(
+        Territory,
+        on_delete=models.CASCADE,
+        related_name="commissions",
+        verbose_name=_("territoire"),
+    )
+    name = models.CharField(_("nom"), max_length=200, validators=[TextValidator()])
+    president = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="presided_commissions",
+        verbose_name=_("président·e"),
+    )
+    members = models.ManyToManyField(
+        Membership, blank=True, related_name="commissions", verbose_name=_("membres")
+    )
+    position = models.PositiveIntegerField(_("rang"), default=0)
+
+    class Meta:
+        verbose_name = _("commission")
+        verbose_name_plural = _("commissions")
+        ordering = ["territory", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory", "name"], name="unique_commission_name_per_territory"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class InvitationQuerySet(models.QuerySet):

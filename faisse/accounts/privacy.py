@@ -71,7 +71,7 @@ def personal_data(user: User) -> dict:
                 "territory": membership.territory.name,
                 "role": membership.role,
                 "commune": membership.commune.name if membership.commune else None,
-                "commissions": membership.commissions,
+                "commissions": [commission.name for commission in membership.commissions.all()],
                 "since": _moment(membership.created_at),
             }
             for membership in memberships

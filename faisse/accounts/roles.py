@@ -10,9 +10,12 @@ from faisse.accounts.signals import role_changed
 
 
 @transaction.atomic
-def change_role(membership: Membership, by, **values) -> None:
-    """Set role, commune, commissions… Records only a real change; a role without
-    follow-up takes the person off the actions they piloted in the territory."""
+def change_role(membership: Membership, by, commissions=None, **values) -> None:
+    """Set role, commune (and the commissions, if given)… Records only a real change; a
+    role without follow-up takes the person off the actions they piloted in the
+    territory."""
+    if commissions is not None:
+        membership.commissions.set(commissions)
     changed = [name for name, value in values.items() if getattr(membership, name) != value]
     for name in changed:
         setattr(membership, name, values[name])

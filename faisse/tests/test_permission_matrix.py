@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-from faisse.accounts.models import ApiToken, Invitation, Role
+from faisse.accounts.models import ApiToken, Commission, Invitation, Role
 from faisse.accounts.testing import make_member
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
@@ -133,6 +133,9 @@ MATRIX = {
     "accounts:erase": ("get", MEMBERS_200),
     "accounts:invitation (unknown token)": ("get", PUBLIC),
     "members:list": ("get", only({"admin": 200})),
+    "members:commissions": ("get", only({"admin": 200})),
+    "members:commission_edit": ("get", only({"admin": 200})),
+    "members:commission_delete": ("post", only({"admin": 302})),
     "members:invite": ("post", only({"admin": 302})),
     "members:edit": ("get", only({"admin": 200})),
     "members:remove": ("post", only({"admin": 302})),
@@ -216,7 +219,9 @@ def world():
         for actor, user in people.items()
     }
     invitation, _token = Invitation.create(territory, "invite@example.org", Role.PARTNER)
+    commission = Commission.objects.create(territory=territory, name="Mobilités")
     world = {
+        "commission": commission,
         "invitation": invitation,
         "territory": territory,
         "plan": plan,
@@ -284,6 +289,9 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
         "accounts:password_reset_confirm": ["MQ", "lien-inconnu"],
         "accounts:invitation": ["invitation-inconnue"],
         "members:list": [slug],
+        "members:commissions": [slug],
+        "members:commission_edit": [slug, world["commission"].pk],
+        "members:commission_delete": [slug, world["commission"].pk],
         "members:invite": [slug],
         "members:edit": [slug, world["people"][Role.PARTNER].memberships.get().pk],
         "members:remove": [slug, world["people"][Role.PARTNER].memberships.get().pk],
@@ -298,6 +306,7 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
             "confirm": "1",
         },
         "members:remove": {"confirm": "1"},
+        "members:commission_delete": {"confirm": "1"},
         "api_token_revoke": {"confirm": "1"},
         "plans:dismiss_similar": {"first": action.pk, "second": world["actions"][2].pk},
         "plans:root_add": {"kind": "axis", "title": "Nouvel axe"},

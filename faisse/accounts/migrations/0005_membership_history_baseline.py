@@ -8,6 +8,9 @@ def record_existing_memberships(apps, schema_editor):
     Membership = apps.get_model("accounts", "Membership")
     HistoricalMembership = apps.get_model("accounts", "HistoricalMembership")
     known = set(HistoricalMembership.objects.values_list("id", flat=True))
+    # The free-text commissions existed when this migration was written (0008 made them a
+    # model): copied only where the models given still have that field.
+    with_text = "commissions" in {field.name for field in HistoricalMembership._meta.fields}
     HistoricalMembership.objects.bulk_create(
         HistoricalMembership(
             id=membership.pk,
@@ -15,7 +18,7 @@ def record_existing_memberships(apps, schema_editor):
             territory_id=membership.territory_id,
             role=membership.role,
             commune_id=membership.commune_id,
-            commissions=membership.commissions,
+            **({"commissions": membership.commissions} if with_text else {}),
             history_date=membership.created_at,
             history_type="+",
             history_change_reason="Rôle existant avant l’historique",

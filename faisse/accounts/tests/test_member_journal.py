@@ -23,15 +23,16 @@ def test_role_changes_and_removals_are_journalled_with_their_author(client, terr
     membership = pilot.memberships.get()
     client.force_login(admin)
     edit = reverse("members:edit", args=[territory.slug, membership.pk])
-    client.post(edit, {"role": Role.EDITOR, "commissions": ""})
-    client.post(edit, {"role": Role.EDITOR, "commissions": "Mobilités"})
+    first, second = territory.communes.order_by("pk")[:2]
+    client.post(edit, {"role": Role.ELECTED, "commune": first.pk})
+    client.post(edit, {"role": Role.ELECTED, "commune": second.pk})
     client.post(reverse("members:remove", args=[territory.slug, membership.pk]), {"confirm": "1"})
 
     events = [(e.person, e.change, e.by) for e in member_journal(territory)]
     assert events[:4] == [
-        ("Paul Pilote", "quitte le territoire (rôle « Éditeur·rice »)", "Camille Admin"),
-        ("Paul Pilote", "commune ou commissions mises à jour", "Camille Admin"),
-        ("Paul Pilote", "rôle « Pilote d'action » → « Éditeur·rice »", "Camille Admin"),
+        ("Paul Pilote", "quitte le territoire (rôle « Élu·e »)", "Camille Admin"),
+        ("Paul Pilote", "commune mise à jour", "Camille Admin"),
+        ("Paul Pilote", "rôle « Pilote d'action » → « Élu·e »", "Camille Admin"),
         ("Paul Pilote", "reçoit le rôle « Pilote d'action »", "—"),  # made outside a request
     ]
     html = client.get(reverse("members:list", args=[territory.slug])).content.decode()

@@ -162,22 +162,23 @@ def test_cancel(client, territory, admin):
     assert not Invitation.objects.exists()
 
 
-def test_change_role_and_commune(client, territory, admin):
+def test_change_role_commune_and_commissions(client, territory, admin):
+    from faisse.accounts.models import Commission
+
     member = make_member(territory, Role.PARTNER)
     membership = member.memberships.get()
     commune = territory.communes.last()
-    assert client.get(url("edit", territory, membership.pk)).status_code == 200
+    mobility = Commission.objects.create(territory=territory, name="Mobilités")
+    Commission.objects.create(territory=territory, name="Finances")
+    assert "Mobilités" in client.get(url("edit", territory, membership.pk)).content.decode()
     response = client.post(
         url("edit", territory, membership.pk),
-        {"role": Role.ELECTED, "commune": commune.pk, "commissions": "Mobilités"},
+        {"role": Role.ELECTED, "commune": commune.pk, "commissions": [mobility.pk]},
     )
     assert response.status_code == 302
     membership.refresh_from_db()
-    assert (membership.role, membership.commune, membership.commissions) == (
-        Role.ELECTED,
-        commune,
-        "Mobilités",
-    )
+    assert (membership.role, membership.commune) == (Role.ELECTED, commune)
+    assert list(membership.commissions.all()) == [mobility]
 
 
 def test_remove_keeps_the_account(client, territory, admin):
