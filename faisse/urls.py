@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("faisse.api.token_urls")),
     # The management space: one prefix, one app (faisse/manage/urls.py).
     path("<slug:slug>/gestion/", include("faisse.manage.urls")),
+    path("", include("faisse.meetings.urls")),
+    path("", include("faisse.questionnaires.urls")),
+    path("", include("faisse.proposals.urls")),
     path("", include("faisse.portal.urls")),
 ]
 

@@ -1,4 +1,5 @@
-"""Load the steps of a participatory process from a JSON file (plain data for now)."""
+"""Load a participatory process and its steps from a JSON file (the demo's, from the
+source document)."""
 
 import json
 from datetime import date
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from faisse.participation.models import ProcessStep
+from faisse.participation.models import Process, ProcessStep
 from faisse.plans.models import Plan
 from faisse.territories.models import Territory
 
@@ -22,11 +23,20 @@ def load_process_steps(path: Path, territory: Territory, plan: Plan | None = Non
     """Record the steps of the file for the territory, unless it already has steps."""
     if ProcessStep.objects.filter(territory=territory).exists():
         return 0
-    steps = json.loads(path.read_text(encoding="utf-8"))["steps"]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    steps = data["steps"]
+    process = Process.objects.create(
+        territory=territory,
+        plan=plan,
+        title=data.get("title", "Démarche du projet de territoire"),
+        description=data.get("description", ""),
+    )
     ProcessStep.objects.bulk_create(
         ProcessStep(
             territory=territory,
+            process=process,
             plan=plan,
+            description=step.get("description", ""),
             phase=step["phase"],
             kind=step["kind"],
             number=step.get("number"),
