@@ -25,9 +25,7 @@ def management_home(request, territory, membership):
     context = {
         "territory": territory,
         "membership": membership,
-        "commissions": [c.name for c in membership.commissions.all()]
-        if role == "elected"
-        else [],
+        "commissions": [c.name for c in membership.commissions.all()] if role == "elected" else [],
         "role": role,
         "role_abilities": role_abilities(role) if membership else [],
         "abilities": abilities,
