@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("faisse.locations.urls")),
     path("", include("faisse.history.urls")),
     path("", include("faisse.accounts.member_urls")),
+    path("", include("faisse.participation.manage_urls")),
     path("", include("faisse.meetings.manage_urls")),
     path("", include("faisse.questionnaires.manage_urls")),
     path("", include("faisse.proposals.manage_urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from faisse.portal import site_pages, views
+from faisse.portal import process_page, site_pages, views
 
 app_name = "portal"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/communes/", views.commune_index, name="communes"),
     path("<slug:slug>/communes/<str:insee>/", views.commune_detail, name="commune"),
     path("<slug:slug>/carte/", views.map_detail, name="map"),
+    path("<slug:slug>/demarche/", process_page.process_page, name="process"),
     path("<slug:slug>/mentions-legales/", site_pages.site_page, {"page": "legal"}, name="legal"),
     path(
         "<slug:slug>/accessibilite/",

@@ -14,6 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from faisse.accounts.models import ApiToken, Commission, Invitation, Role
 from faisse.accounts.testing import make_member
 from faisse.locations.models import CommuneLink
+from faisse.participation.models import Process, ProcessStep
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan
 from faisse.territories.testing import make_territory
@@ -50,6 +51,15 @@ MATRIX = {
     "portal:communes": ("get", PUBLIC),
     "portal:commune": ("get", PUBLIC),
     "portal:map": ("get", PUBLIC),
+    "portal:process": ("get", PUBLIC),
+    "participation_manage:process": ("get", EDITORS),
+    "participation_manage:step_add": ("post", EDITORS_POST),
+    "participation_manage:step_edit": ("get", EDITORS),
+    "participation_manage:step_move": ("post", EDITORS_POST),
+    # The editor deletes the step: it is gone when the administrator tries.
+    "participation_manage:step_delete": ("post", only({"editor": 302, "admin": 404})),
+    "participation_manage:deliverable_add": ("post", EDITORS_POST),
+    "participation_manage:deliverable_remove": ("post", only({"editor": 404, "admin": 404})),
     "portal:legal": ("get", PUBLIC),
     "portal:accessibility": ("get", PUBLIC),
     "portal:privacy": ("get", PUBLIC),
@@ -220,7 +230,12 @@ def world():
     }
     invitation, _token = Invitation.create(territory, "invite@example.org", Role.PARTNER)
     commission = Commission.objects.create(territory=territory, name="Mobilités")
+    process = Process.objects.create(territory=territory, plan=plan, title="Démarche")
+    step = ProcessStep.objects.create(
+        territory=territory, process=process, phase="sharing", kind="meeting", title="Partage"
+    )
     world = {
+        "step": step,
         "commission": commission,
         "invitation": invitation,
         "territory": territory,
@@ -253,6 +268,14 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
         "portal:communes": [slug],
         "portal:map": [slug],
         "portal:legal": [slug],
+        "portal:process": [slug],
+        "participation_manage:process": [slug],
+        "participation_manage:step_add": [slug],
+        "participation_manage:step_edit": [slug, world["step"].pk],
+        "participation_manage:step_move": [slug, world["step"].pk],
+        "participation_manage:step_delete": [slug, world["step"].pk],
+        "participation_manage:deliverable_add": [slug, world["step"].pk],
+        "participation_manage:deliverable_remove": [slug, world["step"].pk],
         "portal:accessibility": [slug],
         "portal:privacy": [slug],
         "portal:contact": [slug],
@@ -307,6 +330,18 @@ def request_for(name: str, world: dict) -> tuple[str, dict]:
         },
         "members:remove": {"confirm": "1"},
         "members:commission_delete": {"confirm": "1"},
+        "participation_manage:step_add": {
+            "etape-title": "Étape",
+            "etape-phase": "sharing",
+            "etape-kind": "meeting",
+            "etape-date_precision": "day",
+        },
+        "participation_manage:step_move": {"direction": "down"},
+        "participation_manage:step_delete": {"confirm": "1"},
+        "participation_manage:deliverable_add": {
+            "livrable-title": "Synthèse",
+            "livrable-url": "https://x.fr",
+        },
         "api_token_revoke": {"confirm": "1"},
         "plans:dismiss_similar": {"first": action.pk, "second": world["actions"][2].pk},
         "plans:root_add": {"kind": "axis", "title": "Nouvel axe"},
