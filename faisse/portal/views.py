@@ -16,6 +16,7 @@ from faisse.participation.models import ProcessStep
 from faisse.participation.process import group_by_phase
 from faisse.plans.editing import editable_fields
 from faisse.plans.models import Plan, PlanNode
+from faisse.plans.node_sections import node_sections
 from faisse.plans.outline import PlanOutline
 from faisse.plans.tree import PlanTree
 from faisse.portal.mapping import commune_map, map_page
@@ -118,6 +119,7 @@ def node_detail(request, slug, segment, pk):
         "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
         "can_edit_plan": drafts and can(request.user, "edit_plan", territory),
         "history": history_preview(request.user, node, territory),
+        "sections": node_sections(node, drafts=drafts),
         "nav_current": "plan",
     }
     return render(request, "portal/node_detail.html", context)
