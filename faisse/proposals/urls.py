@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+"""The élu's pages about proposals (mounted at the site's root)."""
+
+from django.urls import path
+
+from faisse.proposals import views
 
 app_name = "proposals"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/propositions/proposer/", views.propose, name="propose"),
+    path("<slug:slug>/propositions/mes-propositions/", views.mine, name="mine"),
+]
