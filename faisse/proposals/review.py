@@ -99,10 +99,14 @@ def _save_node(node: PlanNode, editor, reason: str, fields: list[str]) -> None:
     try:
         node.save_change(editor, reason[:100], validate=fields)
     except ValidationError as error:
-        messages = [m for errors in error.message_dict.values() for m in errors]
+        problems = [
+            f"{PlanNode._meta.get_field(name).verbose_name.capitalize()} : {message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
         raise ReviewError(
-            _("L’action ne peut pas recevoir ce texte : %(problem)s")
-            % {"problem": " ".join(messages)}
+            _("L’action ne peut pas recevoir ce texte. %(problems)s")
+            % {"problems": " ".join(problems)}
         ) from error
 
 

@@ -55,7 +55,7 @@ def make_proposal(world, title="Créer une voie verte", *, author=None, communes
     proposal = Proposal.objects.create(
         territory=world["territory"],
         process=world["process"],
-        step=world["step"],
+        step=fields.pop("step", world["step"]),
         author=author,
         author_commune=membership.commune,
         title=title,
