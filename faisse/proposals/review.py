@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from faisse.core.errors import Refusal
-from faisse.core.french import elide
+from faisse.core.french import elide, find_folded
 from faisse.core.text import TextValidator
 from faisse.locations.models import CommuneLink
 from faisse.plans.editing import EditError
@@ -26,6 +26,7 @@ from faisse.proposals.models import Proposal, ProposalCall, ProposalEvent
 from faisse.proposals.submission import PLACES, step_label
 
 MERGE_CANDIDATES = 8  # actions the similarity ranking suggests for a merge
+MIN_CANDIDATE_SCORE = 0.1  # below, two titles share generic words only
 _PROPOSAL_ID = -1  # the proposal among the actions ranked: no node has a negative id
 
 
@@ -195,14 +196,26 @@ def decline(proposal: Proposal, editor, reason: str) -> Proposal:
     return proposal
 
 
+def without_places(title: str, communes) -> str:
+    """The title without the names of the communes: a commune's name is a rare word in a
+    plan, which would make "Navette vers La Grand-Combe" look like any action that names
+    La Grand-Combe rather than like "Transports à la demande"."""
+    for commune in communes:
+        while (span := find_folded(title, commune.name)) is not None:
+            title = title[: span[0]] + " " + title[span[1] :]
+    return title
+
+
 def merge_candidates(proposal: Proposal, tree: PlanTree, limit: int = MERGE_CANDIDATES) -> list:
     """The actions of the plan closest to the proposal's title, best first, as (action,
     score): the ranking of cross-cutting actions (faisse.plans.similarity), the proposal
-    weighed as one more action of the plan."""
+    weighed as one more action of the plan, its communes' names left out."""
     actions = plan_actions(tree)
-    texts = [*action_texts(actions), ActionText(_PROPOSAL_ID, proposal.title)]
+    places = [*proposal.communes.all(), *filter(None, [proposal.author_commune])]
+    title = without_places(proposal.title, places)
+    texts = [*action_texts(actions), ActionText(_PROPOSAL_ID, title)]
     found = []
-    for match in rank(texts):
+    for match in rank(texts, min_score=MIN_CANDIDATE_SCORE):
         if _PROPOSAL_ID not in (match.first_id, match.second_id):
             continue
         other = match.second_id if match.first_id == _PROPOSAL_ID else match.first_id

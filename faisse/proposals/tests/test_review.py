@@ -143,10 +143,17 @@ def test_the_similarity_ranking_suggests_the_actions_closest_to_the_proposal(wor
     actions[4].save()
     actions[7].title = "Créer des pistes cyclables"
     actions[7].save()
-    proposal = make_proposal(world, "Créer une voie verte et une piste cyclable vers Anduze")
+    actions[9].title = "Rénover le théâtre d’Anduze"  # shares the commune's name only
+    actions[9].save()
+    proposal = make_proposal(
+        world,
+        "Créer une voie verte et une piste cyclable vers Anduze",
+        communes=[world["communes"]["Anduze"]],
+    )
     found = merge_candidates(proposal, PlanTree.load(world["plan"], drafts=True))
     assert [node for node, _score in found[:2]] == [actions[4], actions[7]]
-    assert all(0 < score <= 1 for _node, score in found)
+    assert actions[9] not in [node for node, _score in found]
+    assert all(0.1 <= score <= 1 for _node, score in found)
 
 
 def test_a_proposal_follows_its_action_when_two_actions_merge(world):
