@@ -66,10 +66,18 @@ def proposal_list(request, territory):
             "states": [
                 (state, label, by_state.get(state, 0)) for state, label in Proposal.State.choices
             ],
-            "steps": steps,
+            "processes": _by_process(steps),
             "nav_current": "manage",
         },
     )
+
+
+def _by_process(steps) -> list[tuple]:
+    """(process, its steps), the latest process first."""
+    grouped: dict = {}
+    for step in steps:
+        grouped.setdefault(step.process, []).append(step)
+    return sorted(grouped.items(), key=lambda item: -(item[0].pk if item[0] else 0))
 
 
 @require_POST
