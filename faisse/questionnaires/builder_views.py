@@ -134,22 +134,9 @@ def question_add(request, territory, pk, section):
     if kind == Question.Kind.POINTS:
         defaults["total"] = 100
     if kind == Question.Kind.LIKERT:
-        defaults["scale"] = [
-            _("Pas du tout d’accord"),
-            _("Plutôt pas d’accord"),
-            _("Plutôt d’accord"),
-            _("Tout à fait d’accord"),
-        ]
+        defaults["scale"] = building.default_likert()
     if kind == Question.Kind.MAJORITY_JUDGMENT:
-        defaults["scale"] = [
-            _("Excellent"),
-            _("Très bien"),
-            _("Bien"),
-            _("Assez bien"),
-            _("Passable"),
-            _("Insuffisant"),
-            _("À rejeter"),
-        ]
+        defaults["scale"] = building.default_grades()
     question = Question(
         territory=territory,
         questionnaire=questionnaire,

@@ -20,6 +20,28 @@ class BuildError(Refusal):
     """A change of structure refused; the message says why."""
 
 
+def default_likert() -> list[str]:
+    return [
+        _("Pas du tout d’accord"),
+        _("Plutôt pas d’accord"),
+        _("Plutôt d’accord"),
+        _("Tout à fait d’accord"),
+    ]
+
+
+def default_grades() -> list[str]:
+    """The grades of a majority judgment, best first."""
+    return [
+        _("Excellent"),
+        _("Très bien"),
+        _("Bien"),
+        _("Assez bien"),
+        _("Passable"),
+        _("Insuffisant"),
+        _("À rejeter"),
+    ]
+
+
 def response_count(questionnaire: Questionnaire) -> int:
     return questionnaire.responses.count()
 

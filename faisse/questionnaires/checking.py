@@ -27,9 +27,10 @@ BY_OPTION = frozenset({Kind.RANKING, Kind.MAJORITY_JUDGMENT, Kind.POINTS, Kind.M
 class AnswerError(Refusal):
     """An answer refused; the message names the question."""
 
-    def __init__(self, question: Question, problem: str):
+    def __init__(self, question: Question, problem: str, option_id: int | None = None):
         self.question = question
         self.problem = problem
+        self.option_id = option_id  # the option (row) the problem is about, when one is
         super().__init__(
             _("Question « %(question)s » : %(problem)s")
             % {"question": short_label(question), "problem": problem}
@@ -53,17 +54,15 @@ def is_empty(raw) -> bool:
     return False
 
 
-def _whole(question, value, what: str) -> int:
+def _whole(question, value, what: str, option_id: int | None = None) -> int:
     text = str(value).strip()
     number = int(text) if text.isascii() and text.isdecimal() and len(text) < 10 else None
     if number is None:
         raise AnswerError(
             question,
             _("%(what)s doit être un nombre entier, pas « %(value)s ».")
-            % {
-                "what": what,
-                "value": text[:40],
-            },
+            % {"what": what, "value": text[:40]},
+            option_id,
         )
     return number
 
@@ -142,15 +141,13 @@ def _ranking(question, raw, outline):
     wanted = ranks_to_give(question)
     seen = {}
     for option_id, value in _by_option(question, raw).items():
-        rank = _whole(question, value, _("Un rang"))
+        rank = _whole(question, value, _("Un rang"), option_id)
         if not 1 <= rank <= wanted:
             raise AnswerError(
                 question,
                 _("les rangs vont de 1 à %(max)s (rang %(rank)s donné).")
-                % {
-                    "max": wanted,
-                    "rank": rank,
-                },
+                % {"max": wanted, "rank": rank},
+                option_id,
             )
         if rank in seen:
             raise AnswerError(
@@ -161,6 +158,7 @@ def _ranking(question, raw, outline):
                     "first": question.options_by_id[seen[rank]].label,
                     "second": question.options_by_id[option_id].label,
                 },
+                option_id,
             )
         seen[rank] = option_id
         ranks[option_id] = rank
@@ -187,9 +185,9 @@ def _likert(question, raw, outline):
 def _grades(question, raw, outline):
     grades = {}
     for option_id, value in _by_option(question, raw).items():
-        grade = _whole(question, value, _("Une mention"))
+        grade = _whole(question, value, _("Une mention"), option_id)
         if not 1 <= grade <= len(question.scale):
-            raise AnswerError(question, _("cette mention n’est pas sur l’échelle."))
+            raise AnswerError(question, _("cette mention n’est pas sur l’échelle."), option_id)
         grades[option_id] = grade
     missing = [option.label for option in question.choices if option.pk not in grades]
     if missing:  # a ballot grades every proposal, or none
@@ -204,7 +202,7 @@ def _grades(question, raw, outline):
 def _points(question, raw, outline):
     points = {}
     for option_id, value in _by_option(question, raw).items():
-        points[option_id] = _whole(question, value, _("Un nombre de points"))
+        points[option_id] = _whole(question, value, _("Un nombre de points"), option_id)
     for option in question.choices:
         points.setdefault(option.pk, 0)
     given = sum(points.values())
@@ -231,10 +229,14 @@ def _matrix(question, raw, outline):
         if not isinstance(values, list):
             raise AnswerError(question, _("la réponse n’a pas la forme attendue."))
         ticked = sorted(
-            {_whole(question, value, _("Une colonne")) for value in values if not is_empty(value)}
+            {
+                _whole(question, value, _("Une colonne"), option_id)
+                for value in values
+                if not is_empty(value)
+            }
         )
         if any(not 1 <= column <= columns for column in ticked):
-            raise AnswerError(question, _("cette colonne n’existe pas dans le tableau."))
+            raise AnswerError(question, _("cette colonne n’existe pas dans le tableau."), option_id)
         if len(ticked) > question.per_row():
             raise AnswerError(
                 question,
@@ -244,6 +246,7 @@ def _matrix(question, raw, outline):
                     question.per_row(),
                 )
                 % {"max": question.per_row(), "row": question.options_by_id[option_id].label},
+                option_id,
             )
         cells[option_id] = ticked
     if question.required:
