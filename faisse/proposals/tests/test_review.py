@@ -174,3 +174,25 @@ def test_editors_open_and_close_a_step_to_proposals(client, world):
     client.post(url, {"open": "0"})
     first.proposal_call.refresh_from_db()
     assert first.proposal_call.is_open is False
+
+
+def test_the_list_filters_by_state_step_and_commune_and_explains_a_bad_filter(client, world):
+    c = world["communes"]
+    first = world["process"].steps.get(number=1)
+    make_proposal(world, "Halte à Lézan", communes=[c["Lézan"]])
+    make_proposal(world, "Marché d’Anduze", communes=[c["Anduze"]], step=first)
+    decline(make_proposal(world, "Refusée à Lézan", communes=[c["Lézan"]]), world["editor"], "Non")
+    client.force_login(world["editor"])
+    url = reverse("proposals_manage:list", args=[world["territory"].slug])
+
+    def titles(**query):
+        response = client.get(url, query)
+        return sorted(p.title for p in response.context["page"].object_list)
+
+    assert titles(commune=c["Lézan"].pk) == ["Halte à Lézan", "Refusée à Lézan"]
+    assert titles(commune=c["Lézan"].pk, state="submitted") == ["Halte à Lézan"]
+    assert titles(step=first.pk) == ["Marché d’Anduze"]
+    response = client.get(url, {"step": "abc", "state": "perdue"})
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    assert len(response.context["page"].object_list) == 3
