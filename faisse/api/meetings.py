@@ -6,12 +6,14 @@ signed-in session) the meetings whose audience includes them; editors see them a
 drafts included.
 """
 
+import re
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from pydantic import BeforeValidator
 
 from faisse.api.access import access_of, api_abilities, get_territory
 from faisse.api.schemas import ErrorOut, NodeKind, ValidationErrorOut
@@ -25,14 +27,25 @@ MeetingAudience = Literal[tuple(Meeting.Audience.values)]
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 
+def _iso_day(value):
+    """Only AAAA-MM-JJ: pydantic alone would also read a number as a Unix time."""
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return value
+    raise ValueError("date attendue au format AAAA-MM-JJ")
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[date, BeforeValidator(_iso_day)]
+
+
 class MeetingFilters(Schema):
-    from_: date | None = Field(
+    from_: Day | None = Field(
         None,
         alias="from",
         description="Seulement les réunions qui finissent ce jour-là ou après (AAAA-MM-JJ, "
         "heure de Paris).",
     )
-    to: date | None = Field(
+    to: Day | None = Field(
         None,
         description="Seulement les réunions qui commencent ce jour-là ou avant (AAAA-MM-JJ, "
         "heure de Paris).",

@@ -132,7 +132,8 @@ class MeetingForm(forms.ModelForm):
         skips is refused rather than moved."""
         naive = datetime.datetime.combine(day, time.replace(second=0, microsecond=0))
         moment = timezone.make_aware(naive)
-        if timezone.make_naive(moment) != naive:
+        back = timezone.localtime(moment.astimezone(datetime.UTC)).replace(tzinfo=None)
+        if back != naive:
             self.add_error(
                 field,
                 _(

@@ -143,9 +143,7 @@ def test_the_page_registers_and_cancels_a_member(client, territory, elus):
 def test_a_member_of_another_territory_cannot_register_to_a_meeting_for_elus(client, territory):
     from faisse.meetings.models import Meeting
 
-    meeting = make_meeting(
-        territory, audience=Meeting.Audience.ELECTED, registration_enabled=True
-    )
+    meeting = make_meeting(territory, audience=Meeting.Audience.ELECTED, registration_enabled=True)
     outsider = make_member(make_territory(), Role.ELECTED)
     client.force_login(outsider)
     url = reverse("meetings:register", args=[territory.slug, meeting.pk])

@@ -128,9 +128,7 @@ def test_a_bad_form_says_which_field_and_sends_nothing(client, meeting, data, fi
 
 
 def test_meetings_for_members_take_no_registration_by_address(client, territory):
-    meeting = make_meeting(
-        territory, audience=Meeting.Audience.MEMBERS, registration_enabled=True
-    )
+    meeting = make_meeting(territory, audience=Meeting.Audience.MEMBERS, registration_enabled=True)
     assert ask(client, meeting).status_code == 404
     assert mail.outbox == []
 
