@@ -232,3 +232,8 @@ def set_call(step, editor, is_open: bool) -> ProposalCall:
         defaults={"territory_id": step.territory_id, "is_open": is_open, "changed_by": editor},
     )
     return call
+
+
+def to_examine(territory) -> int:
+    """How many proposals wait for a decision (for the management home's to-do list)."""
+    return Proposal.objects.filter(territory=territory, state=Proposal.State.SUBMITTED).count()

@@ -10,7 +10,14 @@ from faisse.plans.merging import merge
 from faisse.plans.models import PlanNode
 from faisse.plans.tree import PlanTree
 from faisse.proposals.models import Proposal, ProposalEvent
-from faisse.proposals.review import ReviewError, accept, decline, merge_candidates, merge_into
+from faisse.proposals.review import (
+    ReviewError,
+    accept,
+    decline,
+    merge_candidates,
+    merge_into,
+    to_examine,
+)
 from faisse.proposals.tests.conftest import make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +69,9 @@ def test_accepting_asks_first_then_makes_a_draft_action_with_its_communes(client
 
 def test_a_proposal_is_decided_once(world):
     proposal = make_proposal(world)
+    assert to_examine(world["territory"]) == 1
     decline(proposal, world["editor"], "Déjà prévu.")
+    assert to_examine(world["territory"]) == 0
     for decide in (
         lambda: accept(proposal, world["editor"], world["objective"]),
         lambda: decline(proposal, world["editor"], "Encore"),
