@@ -45,7 +45,6 @@ class DemoMeeting:
     attendance: int
     topics: list = field(default_factory=list)  # (node kind, number) of the plan
     commission: str = ""
-    capacity: int | None = None
 
 
 def _workshop(number, index, day, insee, address, attendance, topics=(), start="18:00"):
@@ -60,7 +59,7 @@ def _workshop(number, index, day, insee, address, attendance, topics=(), start="
     title = f"Atelier {index} — étape {number} : {titles[number]}"
     return DemoMeeting(
         ("workshop", number), K.WORKSHOP, title, day, start, end, insee, address,
-        A.ELECTED, attendance, list(topics), capacity=60,
+        A.ELECTED, attendance, list(topics),
     )  # fmt: skip
 
 
@@ -242,8 +241,6 @@ def load_demo_meetings(process: Process) -> int:
             online_url="" if commune else "https://visio.example.invalid/ales",
             audience=audience,
             commission=commission,
-            registration_enabled=item.capacity is not None,
-            capacity=item.capacity,
             attendance=item.attendance if starts_at < now else None,
             minutes=minutes_of(item, commune.name if commune else "") if starts_at < now else "",
             minutes_published_at=_aware(item.day, item.end) + PUBLISHED_AFTER

@@ -58,7 +58,9 @@ class MeetingForm(forms.ModelForm):
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text=gettext_lazy("Pour une réunion en ligne ou hybride : https://…"),
+        help_text=gettext_lazy(
+            "Pour une réunion en ligne ou hybride : l’adresse de la visioconférence."
+        ),
     )
     end_day = forms.DateField(
         label=gettext_lazy("Date de fin"),
@@ -120,6 +122,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["commission"].queryset = commissions
         self.fields["commission"].empty_label = _("— choisir si le public est une commission —")
         self.fields["registration_enabled"].label = _("Sur inscription")
+        self.fields["is_published"].widget.attrs["aria-describedby"] = "id_is_published_helptext"
         if self.instance.pk:
             start = timezone.localtime(self.instance.starts_at)
             end = timezone.localtime(self.instance.ends_at)
@@ -215,6 +218,7 @@ class MinutesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("publish", self.instance.minutes_published_at is not None)
+        self.fields["publish"].widget.attrs["aria-describedby"] = "id_publish_helptext"
 
     def clean(self):
         data = super().clean()
@@ -267,9 +271,14 @@ class FilterForm(forms.Form):
 class RegistrationRequestForm(forms.Form):
     """A person without an account, for a public meeting."""
 
-    name = forms.CharField(label=gettext_lazy("Votre nom"), max_length=150)
+    name = forms.CharField(
+        label=gettext_lazy("Votre nom"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label=gettext_lazy("Votre adresse électronique"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=gettext_lazy(
             "Un lien vous y est envoyé : votre inscription compte quand vous l’ouvrez."
         ),

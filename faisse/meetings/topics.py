@@ -21,6 +21,7 @@ class Choice:
     node: PlanNode
     depth: int
     checked: bool
+    path: str = ""  # where the element sits, shown with search results
 
 
 def node_choices(territory, selected: set[int], query: str = "") -> tuple[Plan | None, list]:
@@ -41,7 +42,8 @@ def node_choices(territory, selected: set[int], query: str = "") -> tuple[Plan |
             text = fold(f"{node.label} {node.number}")
             if not all(word in text for word in words):
                 continue
-        choices.append(Choice(node=node, depth=entry.depth, checked=node.pk in selected))
+        path = " › ".join(parent.label for parent in tree.ancestors(node)) if words else ""
+        choices.append(Choice(node, entry.depth, node.pk in selected, path))
     return plan, choices
 
 

@@ -55,9 +55,11 @@ def _moment(value, name: str, end_of_day: bool = False):
         raise QuestionnaireImportError(
             _("« %(name)s » : une date ISO 8601 est attendue.") % {"name": name}
         )
-    moment = parse_datetime(value)
-    if moment is None and (day := parse_date(value)) is not None:
+    day = parse_date(value) if len(value) == 10 else None  # a day alone: its start or end
+    if day is not None:
         moment = datetime.combine(day, time(23, 59) if end_of_day else time.min)
+    else:
+        moment = parse_datetime(value)
     if moment is None:
         raise QuestionnaireImportError(
             _("« %(name)s » : « %(value)s » n’est pas une date ISO 8601 (2018-01-15T09:00).")

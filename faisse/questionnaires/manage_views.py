@@ -72,7 +72,7 @@ def questionnaire_edit(request, territory, pk):
         questionnaire=questionnaire,
         form=form,
         outline=outline,
-        section_form=SectionForm(),
+        section_form=SectionForm(auto_id="id_section_%s"),  # beside the settings form
         question_form=NewQuestionForm(),
         responses=response_count(questionnaire),
         respondents=questionnaire.respondents.count(),

@@ -27,6 +27,7 @@ PATHS = {
     "/api/v1/territories/{slug}/communes",
     "/api/v1/territories/{slug}/communes/{insee}/actions",
     "/api/v1/territories/{slug}/nodes/{pk}",
+    "/api/v1/territories/{slug}/meetings",
 }
 
 

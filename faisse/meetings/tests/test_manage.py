@@ -181,7 +181,7 @@ def test_the_registrations_page_shows_the_waiting_list_in_order(client, territor
     register(meeting, name="Habitante", email="habitante@example.org")
     url = reverse("meetings_manage:registrations", args=[territory.slug, meeting.pk])
     page = client.get(url).content.decode()
-    registered, waiting = page.split("Liste d’attente")
+    registered, waiting = page.split("Liste d’attente :")
     assert "elected@example.org" in registered
     assert waiting.index("partner@example.org") < waiting.index("habitante@example.org")
 

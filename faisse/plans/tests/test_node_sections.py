@@ -12,7 +12,7 @@ def test_a_registered_section_is_shown_on_the_page(client, plan, tmp_path, setti
     action = plan.nodes.filter(kind="action").first()
     template = tmp_path / "section.html"
     template.write_text("<section><h2>Classement</h2>{{ section.context.rank }}</section>")
-    settings.TEMPLATES[0]["DIRS"] = [str(tmp_path)]
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]  # signals a reset
 
     def ranking(node, *, drafts):
         return (

@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         questionnaire = questionnaire_or_error(options["questionnaire"])
-        path: Path = options["output"]
+        path = Path(options["output"])
         try:
             if options["format"] == "csv":
                 with path.open("w", encoding="utf-8", newline="") as stream:

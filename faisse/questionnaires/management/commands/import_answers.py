@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         questionnaire = questionnaire_or_error(options["questionnaire"])
-        path: Path = options["file"]
+        path = Path(options["file"])
         try:
             count = import_answers(questionnaire, path)
         except OSError as error:

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("territoire inconnu : « %(slug)s ».") % {"slug": options["territory"]}
             )
-        path: Path = options["file"]
+        path = Path(options["file"])
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as error:
