@@ -1,0 +1,297 @@
+"""The results of a questionnaire, computed by SQL aggregations over the answer index
+(question, option, number) and the counting methods of `methods`, in a constant number of
+queries whatever the number of responses.
+
+Each option is counted once per response that chose it (never the combinations of
+options); percentages are of the responses that answered the question (a question skipped,
+or not shown because of its condition, has no answer row and does not count).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from faisse.questionnaires.models import Answer, Option, Question, Questionnaire, Response
+from faisse.questionnaires.outline import Outline
+from faisse.questionnaires.results import methods
+
+Kind = Question.Kind
+# Kinds whose answers are counted by (option, number); the others by commune or text.
+COUNTED = frozenset(
+    {
+        Kind.SINGLE_CHOICE,
+        Kind.MULTIPLE_CHOICE,
+        Kind.RANKING,
+        Kind.LIKERT,
+        Kind.MAJORITY_JUDGMENT,
+        Kind.POINTS,
+        Kind.MATRIX,
+    }
+)
+# Kinds where a response may have several rows: answers are distinct responses.
+SEVERAL_ROWS = frozenset({Kind.MULTIPLE_CHOICE, Kind.MATRIX})
+TEXTS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
+TEXTS_SHOWN = 200  # the latest text answers listed; all of them are in the export
+
+
+@dataclass
+class OptionResult:
+    option: Option
+    count: int = 0  # responses that chose, ranked, graded or gave points to it
+    percent: float = 0.0
+    score: float | None = None  # Borda score, points total
+    mean: float | None = None  # mean rank, mean points
+    place: int | None = None  # in the ranking (ranking, majority judgment, points)
+    tied: bool = False
+    grades: list[int] = field(default_factory=list)  # per grade (best first) or column
+    majority: int | None = None  # index of the majority grade
+    gauge: tuple[float, float] = (0.0, 0.0)  # shares better / worse than it
+
+    @property
+    def label(self) -> str:
+        return self.option.label
+
+    @property
+    def majority_label(self) -> str:
+        return "" if self.majority is None else self.option.question.scale[self.majority]
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answers: int = 0  # responses that answered it
+    options: list[OptionResult] = field(default_factory=list)  # in the question's order
+    ranking: list[OptionResult] = field(default_factory=list)  # best first (when ranked)
+    distribution: list[int] = field(default_factory=list)  # likert: count per point
+    mean: float | None = None  # likert
+    communes: list[tuple[object, int]] = field(default_factory=list)  # (commune, count)
+    words: list[tuple[str, int]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # the latest, TEXTS_SHOWN at most
+
+    @property
+    def kind(self) -> str:
+        return self.question.kind
+
+    def percent(self, count: int) -> float:
+        return methods.percent(count, self.answers)
+
+    @property
+    def scale_rows(self) -> list[tuple[str, int, float]]:
+        """Likert: (label, count, percent) per point, lowest first."""
+        return [
+            (label, count, self.percent(count))
+            for label, count in zip(self.question.scale, self.distribution, strict=True)
+        ]
+
+
+@dataclass
+class Results:
+    questionnaire: Questionnaire
+    respondents: int
+    questions: list[QuestionResult]
+
+    def by_key(self, key: str) -> QuestionResult:
+        return next(result for result in self.questions if result.question.key == key)
+
+
+def compute_results(questionnaire: Questionnaire, outline: Outline | None = None) -> Results:
+    """Seven queries at most (the outline's four included)."""
+    outline = outline or Outline.load(questionnaire)
+    questions = outline.questions
+    of_kind = defaultdict(list)
+    for question in questions:
+        of_kind[question.kind].append(question.pk)
+    answers = Answer.objects.filter(question__in=[q.pk for q in questions]).order_by()
+
+    grouped: dict[int, dict[tuple, int]] = defaultdict(dict)
+    counted = [q.pk for q in questions if q.kind in COUNTED]
+    if counted:
+        rows = (
+            answers.filter(question__in=counted)
+            .values_list("question", "option", "number")
+            .annotate(n=Count("*"))
+        )
+        for question_id, option_id, number, count in rows:
+            grouped[question_id][(option_id, number)] = count
+
+    distinct: dict[tuple, int] = {}
+    several = [q.pk for q in questions if q.kind in SEVERAL_ROWS]
+    if several:
+        rows = (
+            answers.filter(question__in=several)
+            .values_list("question", "option")
+            .annotate(n=Count("response", distinct=True))
+        )
+        distinct = {(question_id, option_id): n for question_id, option_id, n in rows}
+        per_question = (
+            answers.filter(question__in=several)
+            .values_list("question")
+            .annotate(n=Count("response", distinct=True))
+        )
+        distinct.update({(question_id, None): n for question_id, n in per_question})
+
+    communes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if of_kind[Kind.COMMUNE]:
+        rows = (
+            answers.filter(question__in=of_kind[Kind.COMMUNE], commune__isnull=False)
+            .values_list("question", "commune")
+            .annotate(n=Count("*"))
+        )
+        for question_id, commune_id, count in rows:
+            communes[question_id].append((commune_id, count))
+
+    texts: dict[int, list[str]] = defaultdict(list)
+    text_ids = of_kind[Kind.SHORT_TEXT] + of_kind[Kind.LONG_TEXT]
+    if text_ids:
+        rows = answers.filter(question__in=text_ids).exclude(text="")
+        for question_id, text in (
+            rows.order_by("-id").values_list("question", "text").iterator(chunk_size=5000)
+        ):
+            texts[question_id].append(text)
+
+    results = []
+    for question in questions:
+        result = QuestionResult(question)
+        counts = grouped.get(question.pk, {})
+        if question.kind in TEXTS:
+            _texts(result, texts.get(question.pk, []))
+        elif question.kind == Kind.COMMUNE:
+            _communes(result, communes.get(question.pk, []), outline)
+        elif question.kind == Kind.LIKERT:
+            _likert(result, counts)
+        else:
+            BUILDERS[question.kind](result, counts, distinct)
+        results.append(result)
+    respondents = Response.objects.filter(questionnaire=questionnaire).count()
+    return Results(questionnaire, respondents, results)
+
+
+def _options(result: QuestionResult) -> dict[int, OptionResult]:
+    result.options = [OptionResult(option) for option in result.question.choices]
+    for option_result in result.options:
+        option_result.option.question = result.question  # no query for its scale
+    return {option_result.option.pk: option_result for option_result in result.options}
+
+
+def _per_option(counts: dict) -> dict[int, dict[int | None, int]]:
+    per_option: dict[int, dict[int | None, int]] = defaultdict(dict)
+    for (option_id, number), count in counts.items():
+        per_option[option_id][number] = count
+    return per_option
+
+
+def _choices(result: QuestionResult, counts: dict, distinct: dict) -> None:
+    options = _options(result)
+    for (option_id, _number), count in counts.items():
+        if option_id in options:
+            options[option_id].count += count
+    if result.kind in SEVERAL_ROWS:
+        result.answers = distinct.get((result.question.pk, None), 0)
+    else:
+        result.answers = sum(counts.values())
+    for option in result.options:
+        option.percent = result.percent(option.count)
+
+
+def _ranking(result: QuestionResult, counts: dict, distinct: dict) -> None:
+    options = _options(result)
+    ranks = result.question.max_choices or len(options)
+    by_rank = {pk: per for pk, per in _per_option(counts).items() if pk in options}
+    by_rank = {pk: by_rank.get(pk, {}) for pk in options}
+    scores = methods.borda_scores(by_rank, ranks)
+    means = methods.mean_ranks(by_rank)
+    result.answers = sum(count for (_o, rank), count in counts.items() if rank == 1)
+    for pk, option in options.items():
+        option.count = sum(by_rank[pk].values())
+        option.percent = result.percent(option.count)
+        option.score, option.mean = scores[pk], means[pk]
+        option.grades = [by_rank[pk].get(rank, 0) for rank in range(1, ranks + 1)]
+    _place(result, methods.rank_by_borda(scores, means, list(options)))
+
+
+def _majority(result: QuestionResult, counts: dict, distinct: dict) -> None:
+    options = _options(result)
+    size = len(result.question.scale)
+    per_option = _per_option(counts)
+    for pk, option in options.items():
+        graded = per_option.get(pk, {})
+        option.grades = [graded.get(grade, 0) for grade in range(1, size + 1)]
+        option.count = sum(option.grades)
+        option.majority = methods.majority_grade(option.grades)
+        option.gauge = methods.majority_gauge(option.grades)
+    result.answers = max((option.count for option in result.options), default=0)
+    for option in result.options:
+        option.percent = result.percent(option.count)
+    grades = {pk: option.grades for pk, option in options.items()}
+    _place(result, methods.rank_by_majority(grades, list(options)))
+
+
+def _points(result: QuestionResult, counts: dict, distinct: dict) -> None:
+    options = _options(result)
+    per_option = _per_option(counts)
+    for pk, option in options.items():
+        given = per_option.get(pk, {})
+        option.count = sum(given.values())
+        option.score = sum((points or 0) * n for points, n in given.items())
+        option.mean = option.score / option.count if option.count else None
+    result.answers = max((option.count for option in result.options), default=0)
+    for option in result.options:
+        option.percent = methods.percent(
+            option.score, result.answers * (result.question.total or 0)
+        )
+    scores = {pk: option.score for pk, option in options.items()}
+    _place(result, methods.rank_by_value(scores, list(options)))
+
+
+def _matrix(result: QuestionResult, counts: dict, distinct: dict) -> None:
+    options = _options(result)
+    per_option = _per_option(counts)
+    columns = len(result.question.scale)
+    for pk, option in options.items():
+        ticked = per_option.get(pk, {})
+        option.grades = [ticked.get(column, 0) for column in range(1, columns + 1)]
+        option.count = distinct.get((result.question.pk, pk), 0)
+        option.percent = 0.0
+    result.answers = distinct.get((result.question.pk, None), 0)
+
+
+def _likert(result: QuestionResult, counts: dict) -> None:
+    size = len(result.question.scale)
+    by_point = defaultdict(int)
+    for (_option, number), count in counts.items():
+        by_point[number] += count
+    result.distribution = [by_point.get(point, 0) for point in range(1, size + 1)]
+    result.answers = sum(result.distribution)
+    result.mean = methods.mean_of_scale(result.distribution)
+
+
+def _communes(result: QuestionResult, counts: list, outline: Outline) -> None:
+    known = outline.communes_by_id
+    rows = [(known[pk], n) for pk, n in counts if pk in known]
+    result.communes = sorted(rows, key=lambda row: (-row[1], row[0].name))
+    result.answers = sum(n for _commune, n in counts)
+
+
+def _texts(result: QuestionResult, texts: list[str]) -> None:
+    result.answers = len(texts)
+    result.texts = texts[:TEXTS_SHOWN]
+    result.words = methods.frequent_words(texts)
+
+
+def _place(result: QuestionResult, places: list[methods.Place]) -> None:
+    by_pk = {option.option.pk: option for option in result.options}
+    for place in places:
+        option = by_pk[place.key]
+        option.place, option.tied = place.place, place.tied
+    result.ranking = [by_pk[place.key] for place in places]
+
+
+BUILDERS = {
+    Kind.SINGLE_CHOICE: _choices,
+    Kind.MULTIPLE_CHOICE: _choices,
+    Kind.RANKING: _ranking,
+    Kind.MAJORITY_JUDGMENT: _majority,
+    Kind.POINTS: _points,
+    Kind.MATRIX: _matrix,
+}
