@@ -28,6 +28,8 @@ PATHS = {
     "/api/v1/territories/{slug}/communes/{insee}/actions",
     "/api/v1/territories/{slug}/nodes/{pk}",
     "/api/v1/territories/{slug}/meetings",
+    "/api/v1/territories/{slug}/questionnaires",
+    "/api/v1/questionnaires/{pk}/results",
 }
 
 
