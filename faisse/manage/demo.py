@@ -1,4 +1,6 @@
-"""The Alès demo: territory, projet de territoire 2018, process steps, an admin account.
+"""The Alès demo: territory, projet de territoire 2018, the process and its steps, the
+demo accounts, then the process's meetings, questionnaires n°1 and n°2 with their
+generated answers, and the élus' proposals (each app's own demo script).
 
 Every step checks what is already there, so running the demo twice changes nothing.
 """
@@ -13,10 +15,17 @@ from django.db import transaction
 
 from faisse.accounts.models import Membership, Role, User
 from faisse.locations.detection import apply_detection, detect
+from faisse.meetings.demo import load_demo_meetings
+from faisse.meetings.models import Meeting
 from faisse.participation.loading import ALES_2018_PROCESS, load_process_steps
+from faisse.participation.models import Process
 from faisse.plans.importer import parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
 from faisse.plans.models import Plan, PlanNode
+from faisse.proposals.demo import load_demo_proposals
+from faisse.proposals.models import Proposal
+from faisse.questionnaires.demo import load_demo_questionnaires
+from faisse.questionnaires.models import Questionnaire, Response
 from faisse.territories.loading import load_ales
 
 ALES_2018_SOURCE = (
@@ -42,6 +51,14 @@ class DemoReport:
     steps_created: int
     accounts: list[tuple[str, str]]  # (e-mail, role label)
     password: str
+    # What the territory holds after the demo, and how much of it this run created.
+    meetings: int = 0
+    meetings_created: int = 0
+    questionnaires: int = 0
+    responses: int = 0
+    responses_created: int = 0
+    proposals: int = 0
+    proposals_created: int = 0
 
 
 # One account per role, only in the demo; they share the password `faisse demo` prints.
@@ -117,6 +134,15 @@ def install_demo() -> DemoReport:
     steps = load_process_steps(ALES_2018_PROCESS, territory, plan)
     accounts, password = ensure_demo_accounts(territory)
     give_demo_pilot_actions(plan)
+    processes = Process.objects.filter(territory=territory)
+    process = processes.filter(plan=plan).first() or processes.first()
+    created = (0, 0, 0)
+    if process is not None:  # after the accounts: the proposals' editor decides
+        created = (
+            load_demo_meetings(process),
+            load_demo_questionnaires(process),
+            load_demo_proposals(process),
+        )
     return DemoReport(
         territory=territory.name,
         communes=territory.communes.count(),
@@ -125,4 +151,11 @@ def install_demo() -> DemoReport:
         steps_created=steps,
         accounts=accounts,
         password=password,
+        meetings=Meeting.objects.filter(territory=territory).count(),
+        meetings_created=created[0],
+        questionnaires=Questionnaire.objects.filter(territory=territory).count(),
+        responses=Response.objects.filter(territory=territory).count(),
+        responses_created=created[1],
+        proposals=Proposal.objects.filter(territory=territory).count(),
+        proposals_created=created[2],
     )

@@ -9,9 +9,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from faisse.manage.demo import ALES_2018_SOURCE
+from faisse.manage.demo import ALES_2018_SOURCE, DEMO_ACCOUNTS
+from faisse.meetings.models import Meeting
 from faisse.participation.models import ProcessStep
 from faisse.plans.models import Challenge, Plan, PlanNode
+from faisse.proposals.models import Proposal
+from faisse.questionnaires.models import Answer, Questionnaire, Respondent, Response
 from faisse.territories.models import Commune, Territory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +28,7 @@ def data_dir(tmp_path, settings):
 
 def row_counts():
     models = (Territory, Commune, Plan, PlanNode, Challenge, ProcessStep, get_user_model())
+    models += (Meeting, Questionnaire, Respondent, Response, Answer, Proposal)
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -33,7 +37,9 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
     first = capsys.readouterr().out
     counts = row_counts()
     assert counts["Commune"] == 71
-    assert counts["PlanNode"] == 3 + 8 + 29 + 6 + 117
+    # the plan, and two draft actions from the élus' accepted proposals
+    assert counts["PlanNode"] == 3 + 8 + 29 + 6 + 117 + 2
+    assert PlanNode.objects.filter(kind="action", is_published=True).count() == 117
     assert counts["ProcessStep"] == 13
     plan = Plan.objects.get()
     assert (plan.status, str(plan.adopted_on), plan.period_label) == (
@@ -42,7 +48,7 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
         "2018–2028",
     )
     password = first.split("mot de passe : ")[1].split()[0]
-    users = get_user_model().objects.all()
+    users = get_user_model().objects.filter(email__in=[account[0] for account in DEMO_ACCOUNTS])
     assert sorted(users.values_list("memberships__role", flat=True)) == sorted(
         ["admin", "editor", "pilot", "elected", "partner"]
     )
@@ -52,11 +58,21 @@ def test_demo_installs_alès_and_is_idempotent(capsys):
     pilot = users.get(email="pilote@demo.faisse.invalid")
     assert PlanNode.objects.filter(pilots=pilot, kind="action").count() == 3
 
+    assert (counts["Meeting"], counts["Questionnaire"], counts["Proposal"]) == (32, 2, 8)
+    assert 700 <= counts["Response"] <= 800
+    assert (
+        f"Questionnaires : 2, {counts['Response']} réponses ({counts['Response']} créées)" in first
+    )
+    assert (
+        "Réunions : 32 (32 créées)." in first and "Propositions des élus : 8 (8 créées)." in first
+    )
+
     call_command("demo", no_serve=True)
     second = capsys.readouterr().out
     assert row_counts() == counts
     assert f"mot de passe : {password}" in second
     assert "déjà présent" in second
+    assert f"{counts['Response']} réponses (0 créées)" in second
 
 
 def test_dry_run_after_the_demo_prints_the_plan_and_writes_nothing(capsys):
@@ -90,13 +106,12 @@ def test_every_public_page_of_the_demo_answers(client):
     """The demo's real data (undated questionnaires, an axis without title) renders."""
     call_command("demo", no_serve=True)
     pages = ["/", "/ales-agglomeration/", "/ales-agglomeration/plan/"]
-    pages += [
-        node.get_absolute_url() for node in PlanNode.objects.select_related("plan__territory")
-    ]
+    published = PlanNode.objects.filter(is_published=True).select_related("plan__territory")
+    pages += [node.get_absolute_url() for node in published]
     for page in pages:
         assert client.get(page).status_code == 200, page
     plan_page = client.get("/ales-agglomeration/plan/").content.decode()
-    actions = PlanNode.objects.filter(kind="action").select_related("plan__territory")
+    actions = published.filter(kind="action")
     assert len(actions) == 117
     assert all(f'href="{action.get_absolute_url()}"' in plan_page for action in actions)
     home = client.get("/ales-agglomeration/").content.decode()

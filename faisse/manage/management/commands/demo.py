@@ -24,6 +24,16 @@ class Command(BaseCommand):
             _("Projet : %(title)s (%(state)s).")
             % {"title": report.plan, "state": done if report.plan_created else kept},
             _("Étapes de la démarche enregistrées : %(count)s.") % {"count": report.steps_created},
+            _("Réunions : %(count)s (%(created)s créées).")
+            % {"count": report.meetings, "created": report.meetings_created},
+            _("Questionnaires : %(count)s, %(responses)s réponses (%(created)s créées).")
+            % {
+                "count": report.questionnaires,
+                "responses": report.responses,
+                "created": report.responses_created,
+            },
+            _("Propositions des élus : %(count)s (%(created)s créées).")
+            % {"count": report.proposals, "created": report.proposals_created},
             _("Comptes de démonstration, mot de passe : %(password)s")
             % {"password": report.password},
             *(f"  {email} ({role})" for email, role in report.accounts),
