@@ -33,12 +33,10 @@ class QuestionnaireForm(forms.ModelForm):
             "anonymous",
             "opens_on",
             "closes_on",
-            "results_visibility",
         ]
         widgets = {
             "audience": forms.RadioSelect,
             "group": forms.RadioSelect,
-            "results_visibility": forms.RadioSelect,
             "opens_on": MomentInput,
             "closes_on": MomentInput,
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -93,6 +91,17 @@ class QuestionnaireForm(forms.ModelForm):
         if commit:
             questionnaire.save()
         return questionnaire
+
+
+class ResultsVisibilityForm(forms.ModelForm):
+    """Who may read the results: the editors' one way to publish them (the settings form
+    leaves it out)."""
+
+    class Meta:
+        model = Questionnaire
+        fields = ["results_visibility"]
+        widgets = {"results_visibility": forms.RadioSelect}
+        labels = {"results_visibility": gettext_lazy("Qui voit les résultats")}
 
 
 class SectionForm(forms.ModelForm):

@@ -20,6 +20,7 @@ urlpatterns = [
     path(ONE + "supprimer/", manage_views.questionnaire_delete, name="delete"),
     path(ONE + "personnes/", manage_views.respondent_list, name="respondents"),
     path(ONE + "reponses.<str:fmt>", manage_views.answers_export, name="export"),
+    path(ONE + "resultats/", manage_views.results_visibility, name="results_visibility"),
     path(ONE + "pages/", builder_views.section_add, name="section_add"),
     path(PAGE, builder_views.section_edit, name="section"),
     path(PAGE + "deplacer/", builder_views.section_move, name="section_move"),

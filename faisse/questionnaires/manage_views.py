@@ -16,7 +16,12 @@ from faisse.core.confirmation import Confirmation, ask, confirmed
 from faisse.questionnaires.building import publication_problems, response_count
 from faisse.questionnaires.exporting import download
 from faisse.questionnaires.fields import question_field
-from faisse.questionnaires.forms import NewQuestionForm, QuestionnaireForm, SectionForm
+from faisse.questionnaires.forms import (
+    NewQuestionForm,
+    QuestionnaireForm,
+    ResultsVisibilityForm,
+    SectionForm,
+)
 from faisse.questionnaires.models import Questionnaire, Respondent
 from faisse.questionnaires.outline import Outline
 from faisse.questionnaires.respondents import REMINDER_GAP, build_list, due, send_links
@@ -78,9 +83,32 @@ def questionnaire_edit(request, territory, pk):
         respondents=questionnaire.respondents.count(),
         problems=publication_problems(questionnaire),
         status=questionnaire.status(),
+        visibility_form=ResultsVisibilityForm(instance=questionnaire, auto_id="id_results_%s"),
     )
     status = 400 if form.errors else 200
     return render(request, "questionnaires/manage/edit.html", context, status=status)
+
+
+@require_POST
+@editor
+def results_visibility(request, territory, pk):
+    """Publish the results to the respondents or to everyone, or keep them to the team."""
+    questionnaire = questionnaire_of(territory, pk)
+    form = ResultsVisibilityForm(request.POST, instance=questionnaire)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Résultats : %(visibility)s.")
+            % {"visibility": questionnaire.get_results_visibility_display().lower()},
+        )
+    else:
+        messages.error(
+            request,
+            _("Choisissez qui voit les résultats : l’équipe, ceux qui ont répondu ou tous."),
+        )
+    url = reverse("questionnaires_manage:edit", args=[territory.slug, questionnaire.pk])
+    return redirect(url + "#resultats")
 
 
 @editor

@@ -1,10 +1,11 @@
 """Public pages of the questionnaires (mounted at the site's root, under the territory's
 slug): the list, a questionnaire's presentation, and answering it — by a personal link
-(`lien/<token>/…`) or, for a public questionnaire, from any browser (`repondre/…`)."""
+(`lien/<token>/…`) or, for a public questionnaire, from any browser (`repondre/…`) — and
+the results (`resultats/`)."""
 
 from django.urls import path
 
-from faisse.questionnaires import answer_views, views
+from faisse.questionnaires import answer_views, results_views, views
 
 app_name = "questionnaires"
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/questionnaires/", views.questionnaire_list, name="list"),
     path(BASE, views.questionnaire_detail, name="detail"),
     path(BASE + "lien/", views.link_resend, name="link_resend"),
+    path(BASE + "resultats/", results_views.results, name="results"),
     path(LINK, answer_views.start, name="link_start"),
     path(LINK + "page/<int:number>/", answer_views.page, name="link_page"),
     path(LINK + "recapitulatif/", answer_views.summary, name="link_summary"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from faisse.accounts.abilities import territory_abilities
 from faisse.accounts.decorators import ability_required
 from faisse.questionnaires.models import Questionnaire, Respondent
+from faisse.questionnaires.readers import readable, readable_ids
 from faisse.questionnaires.respondents import resend_own_link
 from faisse.territories.models import Territory
 
@@ -32,9 +33,11 @@ def questionnaire_list(request, territory):
         Questionnaire.objects.of_territory(territory).published().select_related("step"),
         abilities,
     ).order_by("-opens_on", "-pk")
+    questionnaires = list(questionnaires)
     context = {
         "territory": territory,
         "questionnaires": questionnaires,
+        "with_results": readable_ids(request, questionnaires, editor=abilities["edit_plan"]),
         "abilities": abilities,
         "nav_current": "process",
     }
@@ -67,12 +70,17 @@ def questionnaire_detail(request, slug, pk):
         respondent = Respondent.objects.filter(
             questionnaire=questionnaire, user=request.user
         ).first()
+    abilities = territory_abilities(request.user, territory)
+    answered = respondent.answered if respondent is not None else None
     context = {
         "territory": territory,
         "questionnaire": questionnaire,
         "respondent": respondent,
         "status": questionnaire.status(),
-        "abilities": territory_abilities(request.user, territory),
+        "results_readable": readable(
+            request, questionnaire, editor=abilities["edit_plan"], answered=answered
+        ),
+        "abilities": abilities,
         "nav_current": "process",
     }
     return render(request, "questionnaires/detail.html", context)

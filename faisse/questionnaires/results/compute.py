@@ -167,6 +167,15 @@ def compute_results(questionnaire: Questionnaire, outline: Outline | None = None
     return Results(questionnaire, respondents, results)
 
 
+def ranked_result(question: Question, counts: dict[tuple, int]) -> QuestionResult:
+    """One ranking, majority-judgment or points question's result from its counts by
+    (option id, number), computed as `compute_results` does; `question.choices` holds its
+    options in order (node pages rank a plan element with two queries, not seven)."""
+    result = QuestionResult(question)
+    BUILDERS[question.kind](result, counts, {})
+    return result
+
+
 def _options(result: QuestionResult) -> dict[int, OptionResult]:
     result.options = [OptionResult(option) for option in result.question.choices]
     for option_result in result.options:

@@ -37,6 +37,13 @@ ROWS = {
     "questionnaires:answer_page": ("get", PUBLIC),
     "questionnaires:answer_summary": ("get", PUBLIC),
     "questionnaires:answer_thanks (not answered yet: back to the start)": ("get", ALL_302),
+    "questionnaires:results (kept to the team)": ("get", EDITORS),
+    "questionnaires:results (published to everyone)": ("get", PUBLIC),
+    "questionnaires:results (published to those who answered: the élu did)": (
+        "get",
+        only({"elected": 200, "editor": 200, "admin": 200}),
+    ),
+    "questionnaires:results (a draft)": ("get", dict.fromkeys(ACTORS, 404)),
     "questionnaires_manage:list": ("get", EDITORS),
     "questionnaires_manage:create": ("get", EDITORS),
     "questionnaires_manage:edit": ("get", EDITORS),
@@ -46,6 +53,7 @@ ROWS = {
     "questionnaires_manage:delete": ("post", EDITORS_ASK),
     "questionnaires_manage:respondents": ("get", EDITORS),
     "questionnaires_manage:export": ("get", EDITORS),
+    "questionnaires_manage:results_visibility": ("post", EDITORS_POST),
     "questionnaires_manage:section_add": ("post", EDITORS_POST),
     "questionnaires_manage:section": ("get", EDITORS),
     "questionnaires_manage:section_move": ("post", EDITORS_POST),
@@ -73,6 +81,20 @@ def prepare(world: dict) -> None:
         territory, title="Pour tous", audience=Questionnaire.Audience.PUBLIC, group=""
     )
     add_question(add_section(public), "avis", Question.Kind.LONG_TEXT)
+    results = {}
+    for name, visibility in (
+        ("everyone", Questionnaire.ResultsVisibility.PUBLIC),
+        ("respondents", Questionnaire.ResultsVisibility.RESPONDENTS),
+    ):
+        shared = make_questionnaire(
+            territory, title=f"Résultats ({name})", results_visibility=visibility
+        )
+        add_question(add_section(shared), "choix", Question.Kind.SINGLE_CHOICE, options=["A"])
+        results[name] = shared
+    respondent, _token = invite(results["respondents"], world["people"][Role.ELECTED])
+    respondent.answered = True
+    respondent.save()
+    results["draft"] = make_questionnaire(territory, title="Brouillon", published=False)
     world["questionnaires"] = {
         "members": members,
         "public": public,
@@ -81,6 +103,7 @@ def prepare(world: dict) -> None:
         "question": question,
         "option": question.options.order_by("position").last(),
         "token": token,
+        "results": results,
     }
 
 
@@ -92,6 +115,16 @@ def request(name: str, world: dict) -> tuple[str, dict]:
     base = name.split(" ")[0]
     for_members = "for members" in name
     token = "lien-inconnu" if "unknown" in name else found["token"]
+    shown = found["results"]
+    results = (
+        shown["everyone"].pk
+        if "everyone" in name
+        else shown["respondents"].pk
+        if "those who answered" in name
+        else shown["draft"].pk
+        if "draft" in name
+        else members
+    )
     args = {
         "questionnaires:list": [slug],
         "questionnaires:detail": [slug, members if for_members else public],
@@ -104,6 +137,7 @@ def request(name: str, world: dict) -> tuple[str, dict]:
         "questionnaires:answer_page": [slug, public, 1],
         "questionnaires:answer_summary": [slug, public],
         "questionnaires:answer_thanks": [slug, public],
+        "questionnaires:results": [slug, results],
         "questionnaires_manage:list": [slug],
         "questionnaires_manage:create": [slug],
         "questionnaires_manage:export": [slug, members, "csv"],
@@ -124,5 +158,6 @@ def request(name: str, world: dict) -> tuple[str, dict]:
         "questionnaires_manage:question_move": {"direction": "down"},
         "questionnaires_manage:option_add": {"labels": "Peut-être"},
         "questionnaires_manage:option_change": {"action": "up"},
+        "questionnaires_manage:results_visibility": {"results_visibility": "respondents"},
     }.get(base, {})
     return reverse(base, args=args), data
