@@ -13,6 +13,8 @@ from faisse.accounts.decorators import member_required
 from faisse.accounts.models import Invitation
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
+from faisse.proposals.review import to_examine
+from faisse.proposals.submission import PROPOSER_ROLES
 
 TO_DO_SHOWN = 20  # elements listed at most in each to-do list
 
@@ -31,6 +33,8 @@ def management_home(request, territory, membership):
         "abilities": abilities,
         "manages": manages_something(abilities),
         "plan": plan,
+        # as proposals.submission.may_propose, from the membership already loaded
+        "may_propose": role in PROPOSER_ROLES or membership is None,
         "nav_current": "manage",
     }
     if plan is not None and abilities["follow_up"]:
@@ -50,6 +54,7 @@ def management_home(request, territory, membership):
         context["links_to_check"] = CommuneLink.objects.filter(
             plan=plan, origin=CommuneLink.Origin.DETECTED
         ).count()
+        context["proposals_to_examine"] = to_examine(territory)
     if abilities["manage_members"]:
         context["pending_invitations"] = (
             Invitation.objects.filter(territory=territory).pending().count()

@@ -20,6 +20,7 @@ from faisse.plans.node_sections import node_sections
 from faisse.plans.outline import PlanOutline
 from faisse.plans.tree import PlanTree
 from faisse.portal.mapping import commune_map, map_page
+from faisse.portal.process_page import next_meetings, open_questionnaires
 from faisse.territories.models import Territory
 
 KIND_BY_SEGMENT = {segment: kind for kind, segment in PlanNode.URL_SEGMENTS.items()}
@@ -59,6 +60,8 @@ def territory_home(request, slug):
         "axes": outline.axes() if outline else [],
         "communes": communes,
         "phases": group_by_phase(list(steps)),
+        "next_meetings": next_meetings(request, territory),
+        "open_questionnaires": open_questionnaires(request, territory),
         "nav_current": "territory",
     }
     return render(request, "portal/territory_home.html", context)

@@ -67,7 +67,7 @@ def test_member_pages_query_counts_do_not_grow_with_the_plan(client):
     assert small == large
     # Each count includes the session and the user (2) and the person's role (1).
     assert small == {
-        "manage (editor)": 9,
+        "manage (editor)": 10,  # with the proposals to examine
         "action page (editor)": 14,
         "plan (editor, drafts)": 7,
         "structure": 8,

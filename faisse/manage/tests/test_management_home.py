@@ -48,6 +48,15 @@ def test_an_editor_sees_the_plan_tools_with_what_waits(client, territory, plan):
         assert reverse(name, args=[territory.slug]) in html
     assert reverse("history:activity", args=[territory.slug]) in html
     assert "3 éléments en brouillon" in html
+    for name in (
+        "participation_manage:process",
+        "meetings_manage:list",
+        "questionnaires_manage:list",
+        "proposals_manage:list",
+    ):
+        assert reverse(name, args=[territory.slug]) in html
+    assert "à examiner" in html
+    assert 'id="taking-part"' not in html  # editors have the management tools instead
     assert reverse("members:list", args=[territory.slug]) not in html
 
 
@@ -93,10 +102,12 @@ def test_an_elu_s_space_says_what_the_role_is_for_links_the_commune_and_what_is_
     assert f'<a href="{commune_url}">Ce que le projet fait pour {commune.name}</a>' in html
     assert "Vos commissions : Mobilités." in html
     soon = html.split('<h2 id="soon">Bientôt</h2>')[1].split("</section>")[0]
-    for coming in ("Questionnaires", "Réunions", "Avis"):
-        assert f"<strong>{coming}</strong>" in soon
-    assert soon.count('<span class="badge">bientôt</span>') == 3
-    assert "les réunions de vos commissions" in soon
+    assert "<strong>Avis</strong>" in soon
+    assert soon.count('<span class="badge">bientôt</span>') == 1
+    taking_part = html.split('<h2 id="taking-part">Participer</h2>')[1].split("</section>")[0]
+    for name in ("meetings:list", "questionnaires:list", "proposals:propose", "proposals:mine"):
+        assert reverse(name, args=[territory.slug]) in taking_part
+    assert "les réunions des élus et de vos commissions" in taking_part
 
 
 def test_an_elu_without_commune_is_told_who_sets_it(client, territory, plan):
