@@ -19,7 +19,9 @@ MUTED = "#54585a"
 FONT = 'font-family="system-ui, sans-serif"'
 # Grades best first: green to purple (PRGn, readable by colour-blind people).
 GRADE_RAMP = ("#1b7837", "#5aae61", "#a6dba0", "#e0e0e0", "#c2a5cf", "#9970ab", "#762a83")
-LABEL_CHARS = 52  # a label is cut beyond (the table gives it whole)
+LINE_CHARS = 38  # per line of a label
+LINE = 18  # px between the lines of a label
+INSIDE = 55  # % of the width from which a bar holds its value
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,18 @@ class Stack:
     note: str  # under the bar: the majority grade
 
 
-def short(label: str, limit: int = LABEL_CHARS) -> str:
-    label = " ".join(label.split())
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def wrap(label: str, width: int = LINE_CHARS, lines: int = 2) -> list[str]:
+    """The label on `lines` lines of `width` characters at most, cut with "…" beyond
+    (the table gives it whole). Sized for a phone: 38 characters of 15 px fit 330 px."""
+    found: list[str] = []
+    for word in label.split():
+        if found and len(found[-1]) + 1 + len(word) <= width:
+            found[-1] += " " + word
+        else:
+            found.append(word[:width])
+    if len(found) > lines:
+        found = [*found[: lines - 1], found[lines - 1][: width - 1].rstrip() + "…"]
+    return found or [""]
 
 
 def _pct(value: float) -> str:
@@ -56,23 +67,40 @@ def _open(id_prefix: str, title: str, description: str, height: int) -> list[str
     ]
 
 
+def _label(label: str, y: int, weight: str = "") -> tuple[str, int]:
+    """A label on one or two lines from `y` (its first baseline): the SVG and the height
+    it takes."""
+    lines = wrap(label)
+    tspans = "".join(
+        f'<tspan x="0" dy="{0 if index == 0 else LINE}">{escape(line)}</tspan>'
+        for index, line in enumerate(lines)
+    )
+    return f'<text y="{y}" fill="{INK}"{weight}>{tspans}</text>', LINE * (len(lines) - 1)
+
+
 def bar_chart(bars: list[Bar], *, id_prefix: str, title: str, description: str) -> SafeString:
-    """One bar per row: its label above, the bar below with its value at the end."""
-    row = 48
+    """One bar per row: its label above, the bar below with its value at its end."""
     top = max((bar.value for bar in bars), default=0) or 1
-    out = _open(id_prefix, title, description, row * len(bars) + 4)
-    for index, bar in enumerate(bars):
-        y = index * row
-        width = 76 * bar.value / top
+    out, y = [], 0
+    for bar in bars:
+        width = 100 * bar.value / top
         fill = BAR if not bar.strong else "#0f3b25"
-        weight = ' font-weight="700"' if bar.strong else ""
-        out.append(
-            f'<text x="0" y="{y + 16}" fill="{INK}"{weight}>{escape(short(bar.label))}</text>'
-            f'<rect x="0" y="{y + 23}" width="78%" height="16" fill="{TRACK}"/>'
-            f'<rect x="0" y="{y + 23}" width="{_pct(width)}" height="16" fill="{fill}"/>'
-            f'<text x="100%" y="{y + 37}" text-anchor="end" fill="{INK}">{escape(bar.text)}</text>'
+        label, extra = _label(bar.label, y + 16, ' font-weight="700"' if bar.strong else "")
+        y += extra
+        # The value is written inside a long bar (white on green), after a short one.
+        value_at = (
+            f'x="{_pct(width)}" dx="-6" text-anchor="end" fill="#ffffff"'
+            if width >= INSIDE
+            else f'x="{_pct(width)}" dx="6" fill="{INK}"'
         )
-    out.append("</svg>")
+        out.append(
+            f"{label}"
+            f'<rect x="0" y="{y + 22}" width="100%" height="20" fill="{TRACK}"/>'
+            f'<rect x="0" y="{y + 22}" width="{_pct(width)}" height="20" fill="{fill}"/>'
+            f'<text {value_at} y="{y + 37}" font-size="14">{escape(bar.text)}</text>'
+        )
+        y += 50
+    out = [*_open(id_prefix, title, description, y), *out, "</svg>"]
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
 
@@ -87,12 +115,12 @@ def grade_colours(count: int) -> list[str]:
 def grade_chart(stacks: list[Stack], *, id_prefix: str, title: str, description: str) -> SafeString:
     """Majority judgment: each option's grades as one bar of 100 %, best grade on the
     left; the dashed line in the middle crosses each bar at its majority grade."""
-    row = 66
-    out = _open(id_prefix, title, description, row * len(stacks) + 8)
-    for index, stack in enumerate(stacks):
-        y = index * row
+    out, y = [], 0
+    for stack in stacks:
         total = sum(stack.counts)
-        out.append(f'<text x="0" y="{y + 16}" fill="{INK}">{escape(short(stack.label))}</text>')
+        label, extra = _label(stack.label, y + 16)
+        y += extra
+        out.append(label)
         out.append(f'<rect x="0" y="{y + 23}" width="100%" height="18" fill="{TRACK}"/>')
         start = 0.0
         colours = grade_colours(len(stack.counts))
@@ -110,5 +138,6 @@ def grade_chart(stacks: list[Stack], *, id_prefix: str, title: str, description:
             'stroke-width="2" stroke-dasharray="4 2"/>'
             f'<text x="0" y="{y + 60}" fill="{MUTED}" font-size="14">{escape(stack.note)}</text>'
         )
-    out.append("</svg>")
+        y += 70
+    out = [*_open(id_prefix, title, description, y), *out, "</svg>"]
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped

@@ -39,6 +39,15 @@ class Block:
         return f"question-{self.question.key}"
 
     @property
+    def wide(self) -> bool:
+        """Tables of several columns of long labels go under their chart, full width."""
+        return self.question.kind in RANKED or self.question.kind == Kind.MATRIX
+
+    @property
+    def commune_rows(self) -> list[tuple[object, int, float]]:
+        return [(c, n, self.result.percent(n)) for c, n in self.result.communes]
+
+    @property
     def texts_capped(self) -> bool:
         return self.question.kind in TEXTS and self.result.answers > len(self.result.texts)
 
