@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from faisse.core.errors import Refusal
+from faisse.questionnaires import tallies
 from faisse.questionnaires.checking import answer_rows, check_all, keep_shown
 from faisse.questionnaires.exporting import FIXED, PER_OPTION, SEPARATOR, columns
 from faisse.questionnaires.models import Answer, Question, Questionnaire, Respondent, Response
@@ -261,7 +262,7 @@ def _save(questionnaire: Questionnaire, reader: Reader, batch: list[Row]) -> Non
         for row in batch
     )
     outline = reader.outline
-    Answer.objects.bulk_create(
+    answers = Answer.objects.bulk_create(
         Answer(
             territory_id=questionnaire.territory_id,
             response=response,
@@ -272,6 +273,7 @@ def _save(questionnaire: Questionnaire, reader: Reader, batch: list[Row]) -> Non
         for key, value in row.typed.items()
         for fields in answer_rows(outline.by_key[key], value, outline)
     )
+    tallies.add_answers(questionnaire, answers)
     answered = [row.respondent.pk for row in batch if row.respondent]
     Respondent.objects.filter(pk__in=answered).update(answered=True)
 
@@ -281,6 +283,7 @@ def import_answers(questionnaire: Questionnaire, path) -> int:
     check_file(questionnaire, path)
     count = 0
     with transaction.atomic():
+        tallies.lock(questionnaire.pk)
         reader, rows = _open(questionnaire, path)
         batch: list[Row] = []
         for row in rows:

@@ -22,6 +22,7 @@ from redis.exceptions import RedisError
 
 from faisse.accounts.models import Membership, hash_token
 from faisse.core.errors import Refusal
+from faisse.questionnaires import tallies
 from faisse.questionnaires.checking import answer_rows, check_all, keep_shown, raw_from_answers
 from faisse.questionnaires.models import (
     Answer,
@@ -234,7 +235,8 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
         if answerer.respondent is not None:
             respondent = Respondent.objects.select_for_update().get(pk=answerer.respondent.pk)
             answerer.respondent = respondent
-        questionnaire = Questionnaire.objects.get(pk=questionnaire.pk)
+        # Locked: the tallies of this questionnaire are written by one response at a time.
+        questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
         ensure_open(questionnaire)
         values = keep_shown(outline, draft.values)
         typed, errors = check_all(outline, values)
@@ -261,13 +263,14 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
             )
         else:
             response.updated_at = now
+            tallies.forget_response(questionnaire, response)
             response.answers.all().delete()
         response.person = profile["person"]
         response.commune_id = profile["commune_id"]
         response.role = profile["role"]
         response.save()
         response.commissions.set(profile["commissions"])
-        Answer.objects.bulk_create(
+        answers = Answer.objects.bulk_create(
             Answer(
                 territory_id=questionnaire.territory_id,
                 response=response,
@@ -277,6 +280,7 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
             for key, value in typed.items()
             for row in answer_rows(outline.by_key[key], value, outline)
         )
+        tallies.add_answers(questionnaire, answers)
         if answerer.respondent is not None and not answerer.respondent.answered:
             Respondent.objects.filter(pk=answerer.respondent.pk).update(answered=True)
             answerer.respondent.answered = True

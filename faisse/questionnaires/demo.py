@@ -30,6 +30,7 @@ from django.utils import timezone
 from faisse.accounts.models import Role
 from faisse.participation.models import Process, ProcessStep
 from faisse.plans.models import PlanNode
+from faisse.questionnaires import tallies
 from faisse.questionnaires.checking import answer_rows, check_all
 from faisse.questionnaires.models import (
     Answer,
@@ -427,6 +428,7 @@ def _fill(questionnaire: Questionnaire, spec: dict, invited: list, rng: random.R
         for key, value in typed.items()
         for row in answer_rows(outline.by_key[key], value, outline)
     )  # fmt: skip
+    tallies.recount(questionnaire)  # the answers were written without the ORM
     return len(responses)
 
 

@@ -11,15 +11,14 @@ offer this element (with their question and questionnaire), then the answers' co
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from faisse.plans.models import PlanNode
 from faisse.plans.node_sections import NodeSection
-from faisse.questionnaires.models import Answer, Option, Question, Questionnaire
-from faisse.questionnaires.results.compute import ranked_result
+from faisse.questionnaires.models import Option, Question, Questionnaire
+from faisse.questionnaires.results.compute import ranked_result, read_tallies
 
 Kind = Question.Kind
 RANKED = (Kind.RANKING, Kind.MAJORITY_JUDGMENT, Kind.POINTS)
@@ -86,20 +85,13 @@ def rankings(node) -> list[Ranking]:
     by_question: dict[int, list[Option]] = defaultdict(list)
     for option in options:
         by_question[option.question_id].append(option)
-    counts: dict[int, dict[tuple, int]] = defaultdict(dict)
-    rows = (
-        Answer.objects.filter(question__in=list(by_question))
-        .order_by()
-        .values_list("question", "option", "number")
-        .annotate(n=Count("*"))
-    )
-    for question_id, option_id, number, n in rows:
-        counts[question_id][(option_id, number)] = n
+    counts, _distinct, _communes, answered = read_tallies(list(by_question))
     found = []
     for question_id, choices in by_question.items():
         question = choices[0].question
         question.choices = choices
         result = ranked_result(question, counts[question_id])
+        result.answers = answered.get(question_id, 0)
         mine = next((o for o in result.options if o.option.node_id == node.pk), None)
         if mine is None or mine.place is None or not result.answers:
             continue

@@ -83,13 +83,14 @@ def test_query_counts_do_not_grow_with_the_plan(client):
     assert small == large
     # territory, plan, tree nodes, tree placements, and per page: challenges, communes, steps;
     # commune links on action pages; communes, roles (not on the map) and links on the commune
-    # pages; the next meetings and the open questionnaires on the home.
+    # pages; the next meetings and the open questionnaires on the home; on a node's page, its
+    # rankings by questionnaires (one query when none ranks it).
     assert small == {
         "home": 9,
         "plan": 4,
-        "action": 5,
-        "linked action": 5,
-        "axis": 5,
+        "action": 6,
+        "linked action": 6,
+        "axis": 6,
         "communes": 7,
         "search": 7,
         "commune": 7,

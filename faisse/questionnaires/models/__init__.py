@@ -31,10 +31,12 @@ from faisse.questionnaires.models.structure import (
     Section,
     key_validator,
 )
+from faisse.questionnaires.models.tallies import AnswerTally
 
 __all__ = [
     "KEY_PATTERN",
     "Answer",
+    "AnswerTally",
     "Draft",
     "Option",
     "Question",

@@ -10,13 +10,19 @@ or not shown because of its condition, has no answer row and does not count).
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-
-from faisse.questionnaires.models import Answer, Option, Question, Questionnaire, Response
+from faisse.questionnaires.models import (
+    Answer,
+    AnswerTally,
+    Option,
+    Question,
+    Questionnaire,
+    Response,
+)
 from faisse.questionnaires.outline import Outline
 from faisse.questionnaires.results import methods
 
 Kind = Question.Kind
+Scope = AnswerTally.Scope
 # Kinds whose answers are counted by (option, number); the others by commune or text.
 COUNTED = frozenset(
     {
@@ -96,55 +102,20 @@ class Results:
 
 
 def compute_results(questionnaire: Questionnaire, outline: Outline | None = None) -> Results:
-    """Seven queries at most (the outline's four included)."""
+    """Seven queries (the outline's four included): the counts come from the tallies kept
+    at each write (`faisse.questionnaires.tallies`), the texts from the answers."""
     outline = outline or Outline.load(questionnaire)
     questions = outline.questions
     of_kind = defaultdict(list)
     for question in questions:
         of_kind[question.kind].append(question.pk)
-    answers = Answer.objects.filter(question__in=[q.pk for q in questions]).order_by()
-
-    grouped: dict[int, dict[tuple, int]] = defaultdict(dict)
-    counted = [q.pk for q in questions if q.kind in COUNTED]
-    if counted:
-        rows = (
-            answers.filter(question__in=counted)
-            .values_list("question", "option", "number")
-            .annotate(n=Count("*"))
-        )
-        for question_id, option_id, number, count in rows:
-            grouped[question_id][(option_id, number)] = count
-
-    distinct: dict[tuple, int] = {}
-    several = [q.pk for q in questions if q.kind in SEVERAL_ROWS]
-    if several:
-        rows = (
-            answers.filter(question__in=several)
-            .values_list("question", "option")
-            .annotate(n=Count("response", distinct=True))
-        )
-        distinct = {(question_id, option_id): n for question_id, option_id, n in rows}
-        per_question = (
-            answers.filter(question__in=several)
-            .values_list("question")
-            .annotate(n=Count("response", distinct=True))
-        )
-        distinct.update({(question_id, None): n for question_id, n in per_question})
-
-    communes: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    if of_kind[Kind.COMMUNE]:
-        rows = (
-            answers.filter(question__in=of_kind[Kind.COMMUNE], commune__isnull=False)
-            .values_list("question", "commune")
-            .annotate(n=Count("*"))
-        )
-        for question_id, commune_id, count in rows:
-            communes[question_id].append((commune_id, count))
+    counts = read_tallies([question.pk for question in questions])
+    grouped, distinct, communes, answered = counts
 
     texts: dict[int, list[str]] = defaultdict(list)
     text_ids = of_kind[Kind.SHORT_TEXT] + of_kind[Kind.LONG_TEXT]
     if text_ids:
-        rows = answers.filter(question__in=text_ids).exclude(text="")
+        rows = Answer.objects.filter(question__in=text_ids).exclude(text="")
         for question_id, text in (
             rows.order_by("-id").values_list("question", "text").iterator(chunk_size=5000)
         ):
@@ -162,9 +133,34 @@ def compute_results(questionnaire: Questionnaire, outline: Outline | None = None
             _likert(result, counts)
         else:
             BUILDERS[question.kind](result, counts, distinct)
+        result.answers = answered.get(question.pk, 0)
         results.append(result)
     respondents = Response.objects.filter(questionnaire=questionnaire).count()
     return Results(questionnaire, respondents, results)
+
+
+def read_tallies(question_ids: list[int]) -> tuple[dict, dict, dict, dict]:
+    """One query: per question, the counts by (option, number); the responses per matrix
+    row (question, option) and per multi-row question (question, None); the counts per
+    commune; the responses that answered each question."""
+    grouped: dict[int, dict[tuple, int]] = defaultdict(dict)
+    distinct: dict[tuple, int] = {}
+    communes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    answered: dict[int, int] = {}
+    rows = AnswerTally.objects.filter(question__in=question_ids, count__gt=0).values_list(
+        "question", "scope", "option", "number", "commune", "count"
+    )
+    for question_id, scope, option_id, number, commune_id, count in rows:
+        if scope == Scope.ANSWERED:
+            answered[question_id] = count
+            distinct[(question_id, None)] = count
+        elif scope == Scope.ROW:
+            distinct[(question_id, option_id)] = count
+        elif commune_id is not None:
+            communes[question_id].append((commune_id, count))
+        else:
+            grouped[question_id][(option_id, number)] = count
+    return grouped, distinct, communes, answered
 
 
 def ranked_result(question: Question, counts: dict[tuple, int]) -> QuestionResult:

@@ -48,3 +48,12 @@ def test_text_summary_lists_each_question(questionnaire):
 def test_unknown_questionnaire_is_a_clear_error(questionnaire):
     with pytest.raises(CommandError, match="questionnaire inconnu : « 0 »"):
         run("0")
+
+
+def test_recount_rebuilds_lost_tallies(questionnaire):
+    from faisse.questionnaires.models import AnswerTally
+
+    AnswerTally.objects.all().delete()
+    assert json.loads(run(str(questionnaire.pk), "--json"))["questions"][0]["answers"] == 0
+    data = json.loads(run(str(questionnaire.pk), "--json", "--recount"))
+    assert data["questions"][0]["counts"] == {"Oui": 1, "Non": 1}

@@ -1,5 +1,5 @@
-"""faisse questionnaire_results ID [--json]: the results, as the API gives them (--json) or
-as a short text summary per question."""
+"""faisse questionnaire_results ID [--json] [--recount]: the results, as the API gives them
+(--json) or as a short text summary per question; --recount rebuilds the tallies first."""
 
 import json
 
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from faisse.questionnaires.management.commands._common import questionnaire_or_error
 from faisse.questionnaires.results import as_data, compute_results
+from faisse.questionnaires.tallies import recount
 
 
 def summary(data: dict) -> list[str]:
@@ -44,9 +45,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("questionnaire", help="numéro du questionnaire")
         parser.add_argument("--json", action="store_true", help="la forme de l’API, en JSON")
+        parser.add_argument(
+            "--recount",
+            action="store_true",
+            help="reconstruire d’abord les totaux à partir des réponses",
+        )
 
     def handle(self, *args, **options):
         questionnaire = questionnaire_or_error(options["questionnaire"])
+        if options["recount"]:
+            recount(questionnaire)
         data = as_data(compute_results(questionnaire))
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
