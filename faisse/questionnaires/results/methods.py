@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 
 @dataclass(frozen=True)
@@ -155,23 +156,51 @@ STOP_WORDS = frozenset(
     toute toutes tres tu un une unes uns vers via voir vos votre vous y
     """.split()
 )
+SEPARATOR = "\x1e"
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # after elisions (l', d', qu') are cut
 
 
+# Accents of French folded by one str.translate (much faster than decomposing each text);
+# elisions' apostrophes and punctuation become spaces.
+FOLD = str.maketrans(
+    {
+        **dict.fromkeys("àâä", "a"),
+        **dict.fromkeys("éèêë", "e"),
+        **dict.fromkeys("îï", "i"),
+        **dict.fromkeys("ôö", "o"),
+        **dict.fromkeys("ùûü", "u"),
+        "ç": "c",
+        "ÿ": "y",
+        "œ": "oe",
+        "æ": "ae",
+        "’": " ",
+        "«": " ",
+        "»": " ",
+        "…": " ",
+        **dict.fromkeys("–—“”\u00a0\u202f", " "),
+        **dict.fromkeys("!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~", " "),
+    }
+)
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    folded = text.lower().translate(FOLD)
+    if folded.isascii():
+        return folded
+    # Other letters lose their accents; what has no ASCII form (dashes, symbols) goes.
+    return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
 
 
 def frequent_words(texts: Iterable[str], limit: int = 15) -> list[tuple[str, int]]:
     """The most frequent words (3 letters or more, not stop words), counted once per
     answer, accents and case folded; ties in alphabetical order."""
-    counter: Counter[str] = Counter()
-    for text in texts:
-        words = {
-            word
-            for word in WORD.findall(_fold(text).replace("’", " ").replace("'", " "))
-            if len(word) >= 3 and word not in STOP_WORDS and not word.isdigit()
-        }
-        counter.update(words)
-    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    # One fold of all the texts together (C speed), split again on a separator that texts
+    # cannot hold (control characters are refused on the way in).
+    folded = _fold(SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts))
+    counter = Counter(chain.from_iterable(set(text.split()) for text in folded.split(SEPARATOR)))
+    kept = (
+        (word, count)
+        for word, count in counter.items()
+        if len(word) >= 3 and WORD.fullmatch(word) and word not in STOP_WORDS and not word.isdigit()
+    )
+    return sorted(kept, key=lambda item: (-item[1], item[0]))[:limit]

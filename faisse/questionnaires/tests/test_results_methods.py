@@ -74,3 +74,15 @@ def test_frequent_words_counted_once_per_answer_without_accents_nor_stop_words()
     texts = ["L’eau de la rivière, l'eau !", "La Rivière et l'eau potable", "Potable ? 2024"]
     assert methods.frequent_words(texts) == [("eau", 2), ("potable", 2), ("riviere", 2)]
     assert methods.frequent_words(texts, limit=1) == [("eau", 2)]
+
+
+def test_frequent_words_of_texts_with_dashes_symbols_and_other_letters():
+    texts = ["Montagne — forêt 🌲", "España : forêt « vive »", "Cœur de ville ; cœur"]
+    assert methods.frequent_words(texts) == [
+        ("foret", 2),
+        ("coeur", 1),
+        ("espana", 1),
+        ("montagne", 1),
+        ("ville", 1),
+        ("vive", 1),
+    ]
