@@ -180,9 +180,12 @@ def questionnaire_results(request: HttpRequest, pk: int):
     questionnaire = Questionnaire.objects.select_related("territory").filter(pk=pk).first()
     if questionnaire is None:
         raise HttpError(404, f"Questionnaire inconnu : {pk}.")
+    if questionnaire.published_at is None:  # a draft is unknown but to its editors
+        access = access_of(request)
+        mine = access.token is None or access.token.territory_id == questionnaire.territory_id
+        if not (mine and territory_abilities(access.user, questionnaire.territory)["edit_plan"]):
+            raise HttpError(404, f"Questionnaire inconnu : {pk}.")
     editor = _editor(request, questionnaire.territory)
-    if questionnaire.published_at is None and not editor:
-        raise HttpError(404, f"Questionnaire inconnu : {pk}.")
     user = access_of(request).user
     if not results_readable(
         questionnaire, editor=editor, answered=lambda: has_answered(questionnaire, user)

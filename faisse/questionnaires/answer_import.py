@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from faisse.core.errors import Refusal
 from faisse.questionnaires import tallies
+from faisse.questionnaires.answering import local_day
 from faisse.questionnaires.checking import answer_rows, check_all, keep_shown
 from faisse.questionnaires.exporting import FIXED, PER_OPTION, SEPARATOR, columns
 from faisse.questionnaires.models import Answer, Question, Questionnaire, Respondent, Response
@@ -257,7 +258,7 @@ def _save(questionnaire: Questionnaire, reader: Reader, batch: list[Row]) -> Non
             commune_id=row.commune_id,
             role=row.respondent.role if row.respondent else "",
             origin=Response.Origin.IMPORT,
-            submitted_at=row.submitted_at,
+            submitted_at=local_day(row.submitted_at) if anonymous else row.submitted_at,
         )
         for row in batch
     )

@@ -189,7 +189,7 @@ def save_page(answerer: Answerer, outline: Outline, draft: Draft | None, page_va
     return draft
 
 
-def _local_day(moment: datetime) -> datetime:
+def local_day(moment: datetime) -> datetime:
     """Midnight of the moment's day, Europe/Paris: all an anonymous response keeps."""
     day = timezone.localtime(moment).date()
     return timezone.make_aware(datetime.combine(day, time.min))
@@ -232,11 +232,12 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
     having answered and drop the draft; nothing is written when something is refused."""
     questionnaire = answerer.questionnaire
     with transaction.atomic():
+        # Locked first (as an import does): the tallies of this questionnaire are written
+        # by one response at a time.
+        questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
         if answerer.respondent is not None:
             respondent = Respondent.objects.select_for_update().get(pk=answerer.respondent.pk)
             answerer.respondent = respondent
-        # Locked: the tallies of this questionnaire are written by one response at a time.
-        questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
         ensure_open(questionnaire)
         values = keep_shown(outline, draft.values)
         typed, errors = check_all(outline, values)
@@ -253,7 +254,7 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
         profile = _profile(answerer, outline, typed)
         now = timezone.now()
         if questionnaire.anonymous:
-            now = _local_day(now)
+            now = local_day(now)
         if response is None:
             response = Response(
                 questionnaire=questionnaire,

@@ -115,27 +115,13 @@ def add_answers(questionnaire: Questionnaire, answers: list[Answer]) -> None:
 
 
 def recount(questionnaire: Questionnaire) -> int:
-    """Rebuild the questionnaire's tallies from its answers, by SQL aggregations; returns
-    the number of tally rows."""
-    kinds = _kinds(questionnaire.pk)
-    answers = Answer.objects.filter(question__in=list(kinds)).order_by()
-    counter: Counter = Counter()
-    counted = [pk for pk, kind in kinds.items() if kind not in TEXTS]
-    values = answers.filter(question__in=counted).values_list(
-        "question", "option", "number", "commune"
-    )
-    for question_id, option_id, number, commune_id, n in values.annotate(n=Count("*")):
-        counter[(question_id, Scope.VALUE, option_id, number, commune_id)] = n
-    per_question = answers.values_list("question").annotate(n=Count("response", distinct=True))
-    for question_id, n in per_question:
-        counter[(question_id, Scope.ANSWERED, None, None, None)] = n
-    matrices = [pk for pk, kind in kinds.items() if kind == Kind.MATRIX]
-    rows = answers.filter(question__in=matrices).values_list("question", "option")
-    for question_id, option_id, n in rows.annotate(n=Count("response", distinct=True)):
-        counter[(question_id, Scope.ROW, option_id, None, None)] = n
+    """Rebuild the questionnaire's tallies from its answers, by SQL aggregations, under the
+    lock that writers take (no response is counted twice or lost); returns the number of
+    tally rows."""
     with transaction.atomic():
         lock(questionnaire.pk)
-        AnswerTally.objects.filter(question__in=list(kinds)).delete()
+        counter = _count(questionnaire)
+        AnswerTally.objects.filter(question__questionnaire=questionnaire).delete()
         AnswerTally.objects.bulk_create(
             (
                 AnswerTally(
@@ -152,3 +138,23 @@ def recount(questionnaire: Questionnaire) -> int:
             batch_size=1000,
         )
     return len(counter)
+
+
+def _count(questionnaire: Questionnaire) -> Counter:
+    kinds = _kinds(questionnaire.pk)
+    answers = Answer.objects.filter(question__in=list(kinds)).order_by()
+    counter: Counter = Counter()
+    counted = [pk for pk, kind in kinds.items() if kind not in TEXTS]
+    values = answers.filter(question__in=counted).values_list(
+        "question", "option", "number", "commune"
+    )
+    for question_id, option_id, number, commune_id, n in values.annotate(n=Count("*")):
+        counter[(question_id, Scope.VALUE, option_id, number, commune_id)] = n
+    per_question = answers.values_list("question").annotate(n=Count("response", distinct=True))
+    for question_id, n in per_question:
+        counter[(question_id, Scope.ANSWERED, None, None, None)] = n
+    matrices = [pk for pk, kind in kinds.items() if kind == Kind.MATRIX]
+    rows = answers.filter(question__in=matrices).values_list("question", "option")
+    for question_id, option_id, n in rows.annotate(n=Count("response", distinct=True)):
+        counter[(question_id, Scope.ROW, option_id, None, None)] = n
+    return counter

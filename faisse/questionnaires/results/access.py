@@ -14,7 +14,10 @@ Visibility = Questionnaire.ResultsVisibility
 def has_answered(questionnaire: Questionnaire, user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return Respondent.objects.filter(questionnaire=questionnaire, user=user, answered=True).exists()
+    if Respondent.objects.filter(questionnaire=questionnaire, user=user, answered=True).exists():
+        return True
+    # A public questionnaire that keeps names: the signed-in person's own response.
+    return not questionnaire.anonymous and questionnaire.responses.filter(person=user).exists()
 
 
 def results_readable(questionnaire: Questionnaire, *, editor: bool, answered) -> bool:

@@ -11,7 +11,7 @@ is left out, with no pool.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from faisse.accounts.models import Commission, Role
@@ -84,10 +84,31 @@ def breakdowns(outline: Outline, by: str) -> dict[int, Breakdown]:
                 [counts[question.pk][group].get(k, 0) for k in keys],
             )
             for group, n in answered[question.pk].items()
+            if group is not None or by != "commission"
         ]
         groups.sort(key=lambda group: group.label)
-        result[question.pk] = _protect(columns, groups, pool=by != "commission")
+        if by == "commission":
+            result[question.pk] = _protect_overlapping(answers, question, columns, groups, labels)
+        else:
+            result[question.pk] = _protect(columns, groups, pool=True)
     return result
+
+
+def _protect_overlapping(answers, question, columns, groups, labels) -> Breakdown:
+    """Commissions overlap and leave people out: the commissions under the threshold go,
+    and if the respondents outside every commission shown are 1 to 4, nothing is shown
+    (the whole minus the commissions shown would describe them). One query."""
+    shown = [group for group in groups if group.answers >= MINIMUM_GROUP]
+    if not shown:
+        return Breakdown(columns, [], len(groups))
+    ids = [pk for pk, name in labels.items() if name in {group.label for group in shown}]
+    counted = answers.filter(question=question).aggregate(
+        total=Count("response", distinct=True),
+        within=Count("response", distinct=True, filter=Q(response__commissions__in=ids)),
+    )
+    if 0 < counted["total"] - counted["within"] < MINIMUM_GROUP:
+        return Breakdown(columns, [], len(groups))
+    return Breakdown(columns, shown, len(groups) - len(shown))
 
 
 def _columns(question: Question) -> tuple[list[str], list]:

@@ -10,6 +10,7 @@ or not shown because of its condition, has no answer row and does not count).
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from faisse.questionnaires.checking import ranks_to_give
 from faisse.questionnaires.models import (
     Answer,
     AnswerTally,
@@ -53,6 +54,7 @@ class OptionResult:
     grades: list[int] = field(default_factory=list)  # per grade (best first) or column
     majority: int | None = None  # index of the majority grade
     gauge: tuple[float, float] = (0.0, 0.0)  # shares better / worse than it
+    key: str = ""  # its name in the API's data (the label, made unique)
 
     @property
     def label(self) -> str:
@@ -201,7 +203,7 @@ def _choices(result: QuestionResult, counts: dict, distinct: dict) -> None:
 
 def _ranking(result: QuestionResult, counts: dict, distinct: dict) -> None:
     options = _options(result)
-    ranks = result.question.max_choices or len(options)
+    ranks = ranks_to_give(result.question)  # as the answers were checked
     by_rank = {pk: per for pk, per in _per_option(counts).items() if pk in options}
     by_rank = {pk: by_rank.get(pk, {}) for pk in options}
     scores = methods.borda_scores(by_rank, ranks)

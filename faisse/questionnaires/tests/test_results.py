@@ -230,7 +230,25 @@ def test_breakdowns_never_show_a_group_under_five(survey, territory):
     ]
     by_commission = breakdowns(Outline.load(questionnaire), "commission")[q["usage"].pk]
     assert [(g.label, g.answers) for g in by_commission.groups] == [("Mobilités", 6)]
-    assert by_commission.left_out == 2  # Culture (4) and no commission (3)
+    assert by_commission.left_out == 1  # Culture (4); people in no commission never shown
+
+
+def test_a_commission_breakdown_never_lets_a_small_rest_be_subtracted(survey, territory):
+    # Six élus of Mobilités and two of Finances: the whole minus Mobilités would give the
+    # two Finances members' answers, so no commission is shown.
+    questionnaire, q = survey
+    mobility = Commission.objects.create(territory=territory, name="Mobilités")
+    finances = Commission.objects.create(territory=territory, name="Finances")
+    for _ in range(6):
+        respond(questionnaire, {q["usage"]: "Oui"}, commissions=[mobility])
+    for _ in range(2):
+        respond(questionnaire, {q["usage"]: "Non"}, commissions=[finances])
+    found = breakdowns(Outline.load(questionnaire), "commission")[q["usage"].pk]
+    assert found.groups == []
+    for _ in range(3):  # three more outside Mobilités: the rest (5) may be told apart
+        respond(questionnaire, {q["usage"]: "Non"})
+    found = breakdowns(Outline.load(questionnaire), "commission")[q["usage"].pk]
+    assert [(g.label, g.answers, g.counts) for g in found.groups] == [("Mobilités", 6, [6, 0])]
 
 
 def test_an_anonymous_questionnaire_has_no_breakdown(survey, territory):
@@ -253,3 +271,37 @@ def test_the_tallies_kept_at_each_write_are_those_a_recount_finds(survey, territ
     assert kept
     tallies.recount(survey[0])
     assert stored() == kept
+
+
+def test_two_options_with_one_label_are_both_in_the_data(territory, plan):
+    questionnaire = make_questionnaire(territory)
+    node = plan.nodes.filter(kind="orientation").first()
+    question = add_question(
+        add_section(questionnaire), "ordre", Kind.RANKING, options=[node.label], nodes=[node]
+    )
+    text, element = question.options.order_by("position")
+    response = Response.objects.create(
+        territory=territory,
+        questionnaire=questionnaire,
+        submitted_at=datetime(2018, 3, 1, tzinfo=UTC),
+    )
+    answers = Answer.objects.bulk_create(
+        Answer(
+            territory=territory, response=response, question=question, option=option, number=rank
+        )
+        for option, rank in ((text, 1), (element, 2))
+    )
+    tallies.add_answers(questionnaire, answers)
+    scores = as_data(compute_results(questionnaire))["questions"][0]["scores"]
+    assert scores == {f"{node.label} [{text.pk}]": 2, f"{node.label} [{element.pk}]": 1}
+
+
+def test_borda_counts_the_ranks_a_question_can_give(territory):
+    # max_choices above the number of options: the ranks given are the options' count.
+    questionnaire = make_questionnaire(territory)
+    question = add_question(
+        add_section(questionnaire), "ordre", Kind.RANKING, options=["X", "Y"], max_choices=6
+    )
+    respond(questionnaire, {question: [("X", 1, None, ""), ("Y", 2, None, "")]})
+    ordre = compute_results(questionnaire).by_key("ordre")
+    assert [(o.label, o.score) for o in ordre.ranking] == [("X", 2), ("Y", 1)]
