@@ -117,9 +117,11 @@ def compute_results(questionnaire: Questionnaire, outline: Outline | None = None
     texts: dict[int, list[str]] = defaultdict(list)
     text_ids = of_kind[Kind.SHORT_TEXT] + of_kind[Kind.LONG_TEXT]
     if text_ids:
-        rows = Answer.objects.filter(question__in=text_ids).exclude(text="")
-        for question_id, text in (
-            rows.order_by("-id").values_list("question", "text").iterator(chunk_size=5000)
+        # Read at once and put latest first here: a cursor ordered by id would have
+        # PostgreSQL walk the whole answer table backwards.
+        rows = Answer.objects.filter(question__in=text_ids).exclude(text="").order_by()
+        for _pk, question_id, text in sorted(
+            rows.values_list("id", "question", "text"), key=lambda row: -row[0]
         ):
             texts[question_id].append(text)
 

@@ -86,3 +86,29 @@ def test_frequent_words_of_texts_with_dashes_symbols_and_other_letters():
         ("ville", 1),
         ("vive", 1),
     ]
+
+
+def test_majority_comparison_by_runs_is_the_removal_one_by_one():
+    """The fast comparison agrees with removing majority grades one at a time, on many
+    random distributions (ties, empty grades, different counts)."""
+    import random
+
+    def slow(a, b):
+        if a == b:
+            return 0
+        for grade_a, grade_b in zip(
+            methods.majority_value(a), methods.majority_value(b), strict=False
+        ):
+            if grade_a != grade_b:
+                return grade_a - grade_b
+        return sum(b) - sum(a)
+
+    def sign(value):
+        return (value > 0) - (value < 0)
+
+    rng = random.Random(2018)
+    for _ in range(3000):
+        size = rng.randint(1, 6)
+        a = [rng.choice([0, 0, 1, 2, 3, 5, 8, 13]) for _ in range(size)]
+        b = list(a) if rng.random() < 0.1 else [rng.randint(0, 9) for _ in range(size)]
+        assert sign(methods.compare_majority(a, b)) == sign(slow(a, b)), (a, b)
