@@ -97,14 +97,17 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def logical_lines(text: str) -> list[Line]:
+def logical_lines(text: str, skipped: frozenset[int] = frozenset()) -> list[Line]:
     """The document's logical lines, within the limits of an import: a paragraph longer
     than MAX_TEXT_LENGTH, or more lines than a plan of MAX_PLAN_NODES elements could
-    need, is refused at its line rather than held in memory."""
+    need, is refused at its line rather than held in memory. Lines in `skipped` (page
+    furniture) are passed over as if absent: the sentence they cut joins again."""
     lines: list[Line] = []
     blank = False
     most_lines = 2 * settings.MAX_PLAN_NODES + 1000  # room for the ambition, labels…
     for number, raw in enumerate(iter_lines(text), start=1):
+        if number in skipped:
+            continue
         line = classify(number, raw)
         if line is None:
             blank = True

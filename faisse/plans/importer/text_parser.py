@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from faisse.plans.importer import segmentation
 from faisse.plans.importer.errors import PlanImportError
+from faisse.plans.importer.furniture import find_furniture
+from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.lines import Kind, Line, logical_lines
 from faisse.plans.importer.ocr import sentence_case
 from faisse.plans.importer.outline import ParsedChallenge, ParsedNode, ParsedPlan
@@ -38,7 +40,8 @@ class AxisBlock:
 
 
 def parse_text(text: str) -> ParsedPlan:
-    lines = logical_lines(text)
+    furniture = find_furniture(iter_lines(text))
+    lines = logical_lines(text, furniture.lines)
     starts = [i for i, line in enumerate(lines) if line.kind is Kind.AXIS]
     if not starts:
         raise PlanImportError(
@@ -48,6 +51,8 @@ def parse_text(text: str) -> ParsedPlan:
             )
         )
     plan = ParsedPlan()
+    for line, message in furniture.warnings:
+        plan.warn(line, message)
     _parse_ambition(lines[: starts[0]], plan)
     ends = [*starts[1:], len(lines)]
     blocks = [_parse_block(lines[start:end]) for start, end in zip(starts, ends, strict=True)]
