@@ -22,7 +22,12 @@ from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.limits import iter_lines
 from faisse.plans.importer.ocr import BULLET, GROUP, SUB_POINT, is_capitals, repair_line
 
-AXIS = re.compile(r"^Axe\s+(?P<number>\d+)\s*(?:[:\-–—]\s*(?P<title>.*))?$", re.IGNORECASE)
+# "Axe 1 : …", "Axe 1 - …", "AXE 1 – …", "Axe 1. …", "Axe n°1 : …", "Axe stratégique 1 : …"
+AXIS = re.compile(
+    r"^Axe\s+(?:strat[ée]gique\s+)?(?:n\s*[°ºo]\s*)?(?P<number>\d+)\s*"
+    r"(?:(?:[:\-–—]|\.(?!\d))\s*(?P<title>.*))?$",
+    re.IGNORECASE,
+)
 ORIENTATION = re.compile(
     r"^Orientation\s+(?P<number>\d+(?:\.\d+)+)\s*(?::\s*(?P<title>.*))?$", re.IGNORECASE
 )
