@@ -31,6 +31,10 @@ AXIS = re.compile(
 ORIENTATION = re.compile(
     r"^Orientation\s+(?P<number>\d+(?:\.\d+)+)\s*(?::\s*(?P<title>.*))?$", re.IGNORECASE
 )
+# A table of contents' leader dots and page number, or a page reference, at a line's end.
+PAGE_REFERENCE = re.compile(
+    r"\s*(?:(?:\.\s?){4,}|…+)\s*\d{1,4}\s*$|\s+\(?p\.\s?\d{1,4}\)?\s*$", re.IGNORECASE
+)
 LABELS = {
     "orientations": "orientations",
     "programme d actions detaille": "programme",
@@ -54,6 +58,7 @@ class Line:
     kind: Kind
     text: str
     label: str = ""  # AXIS/ORIENTATION number, or LABEL name
+    noise: str = ""  # a page reference taken off its end (told as a warning)
     page_start: bool = False
     blank_before: bool = False
 
@@ -62,10 +67,23 @@ class Line:
         return is_capitals(self.text)
 
 
+def _without_reference(text: str) -> tuple[str, str]:
+    match = PAGE_REFERENCE.search(text)
+    if match is None or match.start() == 0:
+        return text, ""
+    return text[: match.start()].rstrip(), match.group().strip()
+
+
 def classify(number: int, raw: str) -> Line | None:
-    text = repair_line(raw)
+    text, noise = _without_reference(repair_line(raw))
     if not text:
         return None
+    line = _kind(number, text)
+    line.noise = noise
+    return line
+
+
+def _kind(number: int, text: str) -> Line:
     if match := AXIS.match(text):
         return Line(number, Kind.AXIS, (match["title"] or "").strip(), match["number"])
     if match := ORIENTATION.match(text):

@@ -53,6 +53,13 @@ def parse_text(text: str) -> ParsedPlan:
     plan = ParsedPlan()
     for line, message in furniture.warnings:
         plan.warn(line, message)
+    for line in lines:
+        if line.noise:
+            plan.warn(
+                line.number,
+                _("« %(noise)s » retiré de la fin de la ligne (renvoi de page).")
+                % {"noise": line.noise},
+            )
     _parse_ambition(lines[: starts[0]], plan)
     ends = [*starts[1:], len(lines)]
     blocks = [_parse_block(lines[start:end]) for start, end in zip(starts, ends, strict=True)]
