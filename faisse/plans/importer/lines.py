@@ -28,8 +28,11 @@ AXIS = re.compile(
     r"(?:(?:[:\-–—]|\.(?!\d))\s*(?P<title>.*))?$",
     re.IGNORECASE,
 )
+# "Orientation 1.2 : …", "ORIENTATION 1.2 – …", "Orientation n°1.2 - …", "Orientation 1.2. …"
 ORIENTATION = re.compile(
-    r"^Orientation\s+(?P<number>\d+(?:\.\d+)+)\s*(?::\s*(?P<title>.*))?$", re.IGNORECASE
+    r"^Orientation\s+(?:n\s*[°ºo]\s*)?(?P<number>\d+(?:\.\d+)+)\s*"
+    r"(?:(?:[:\-–—]|\.(?!\d))\s*(?P<title>.*))?$",
+    re.IGNORECASE,
 )
 # A table of contents' leader dots and page number, or a page reference, at a line's end.
 PAGE_REFERENCE = re.compile(

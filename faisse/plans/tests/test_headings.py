@@ -60,3 +60,23 @@ def test_a_removed_page_reference_is_a_warning_and_the_plan_unchanged():
     assert "ligne 116 : « ....... 12 » retiré de la fin de la ligne (renvoi de page)." in [
         str(warning) for warning in read.warnings
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Orientation 1.2 : Se loger",
+        "ORIENTATION 1.2 – Se loger",
+        "Orientation 1.2 - Se loger",
+        "Orientation n°1.2 : Se loger",
+        "Orientation 1.2. Se loger",
+    ],
+)
+def test_orientation_headings_in_the_wordings_plans_use(heading):
+    line = classify(1, heading)
+    assert (line.kind, line.label, line.text) == (Kind.ORIENTATION, "1.2", "Se loger")
+
+
+def test_an_orientation_without_title_keeps_its_number():
+    line = classify(1, "Orientation 1.2")
+    assert (line.kind, line.label, line.text) == (Kind.ORIENTATION, "1.2", "")
