@@ -45,3 +45,23 @@ def new_page(browser, *, separate: bool = False):
         page = browser.new_page(viewport=viewport)
     page.set_default_timeout(15_000)
     return page
+
+
+SERIOUS = frozenset({"serious", "critical"})
+
+
+def serious_violations(page) -> dict[str, list]:
+    """axe-core's serious or critical violations on the page (axe-playwright-python ships
+    axe-core: nothing is downloaded): violation id → its first three targets."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return {
+        violation["id"]: [node["target"] for node in violation["nodes"]][:3]
+        for violation in Axe().run(page).response["violations"]
+        if violation["impact"] in SERIOUS
+    }
+
+
+def assert_accessible(page) -> None:
+    found = serious_violations(page)
+    assert not found, (page.url, found)

@@ -9,14 +9,13 @@ from django.test import Client
 
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
-from faisse.core.browser_testing import chromium
+from faisse.core.browser_testing import chromium, serious_violations
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
 from faisse.plans.testing import make_plan
 from faisse.territories.testing import make_territory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -102,10 +101,7 @@ def world():
 
 @pytest.mark.parametrize("who", ["public", "editor", "pilot", "admin", "elected"])
 def test_no_serious_violation(live_server, world, who):
-    from axe_playwright_python.sync_playwright import Axe
-
     session, pages = world[who]
-    axe = Axe()
     found = {}
     with chromium() as browser:
         for width in (1280, 375):
@@ -124,10 +120,7 @@ def test_no_serious_violation(live_server, world, who):
             for path in pages:
                 response = page.goto(live_server.url + path)
                 assert response.status == 200, path
-                results = axe.run(page).response
-                for violation in results["violations"]:
-                    if violation["impact"] in SERIOUS:
-                        targets = [node["target"] for node in violation["nodes"]][:3]
-                        found[f"{path} @{width}: {violation['id']}"] = targets
+                for name, targets in serious_violations(page).items():
+                    found[f"{path} @{width}: {name}"] = targets
             context.close()
     assert not found, found

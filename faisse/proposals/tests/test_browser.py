@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from faisse.accounts.models import Membership, Role
 from faisse.accounts.testing import make_member
-from faisse.core.browser_testing import chromium
+from faisse.core.browser_testing import assert_accessible, chromium
 from faisse.locations.models import CommuneLink
 from faisse.participation.loading import ALES_2018_PROCESS, load_process_steps
 from faisse.participation.models import Process
@@ -47,16 +47,6 @@ def ales():
     return territory, people, objective
 
 
-def accessible(page) -> None:
-    """axe-core (shipped in axe-playwright-python) finds no serious or critical
-    violation on the page."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, (page.url, serious)
-
-
 def signed_in(browser, live_server, width, email):
     page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
     page.set_default_timeout(15_000)
@@ -92,20 +82,20 @@ def test_an_elu_proposes_and_an_editor_accepts_it_into_the_plan(live_server, ale
         lezan = elu.locator(f"#commune-{territory.communes.get(name='Lézan').pk}")
         expect(lezan).to_be_hidden()
         assert lezan.is_checked() is False
-        accessible(elu)
+        assert_accessible(elu)
         elu.get_by_role("button", name="Envoyer la proposition").click()
         expect(elu.get_by_text(re.compile("Proposition envoyée"))).to_be_visible()
         expect(elu.get_by_text("À examiner", exact=True)).to_be_visible()
-        accessible(elu)
+        assert_accessible(elu)
         proposal = Proposal.objects.get(title=TITLE)
         assert sorted(c.name for c in proposal.communes.all()) == ["Anduze", "Saint-Jean-du-Gard"]
 
         editor = signed_in(browser, live_server, width, people[Role.EDITOR].email)
         editor.goto(f"{base}/gestion/propositions/")
-        accessible(editor)
+        assert_accessible(editor)
         editor.get_by_role("link", name=TITLE).click()
         expect(editor.get_by_role("heading", level=1)).to_have_text(TITLE)
-        accessible(editor)
+        assert_accessible(editor)
         parent = editor.get_by_label("Placer l’action sous")
         assert parent.input_value() == str(objective.pk)  # the élu's objective, chosen
         editor.get_by_role("button", name="Retenir…", exact=True).click()

@@ -7,7 +7,7 @@ nothing serious on the pages of the answer being changed."""
 import pytest
 from playwright.sync_api import expect
 
-from faisse.core.browser_testing import chromium
+from faisse.core.browser_testing import assert_accessible, chromium
 from faisse.questionnaires.models import Answer, Response
 from faisse.questionnaires.tests.conftest import build_survey
 
@@ -17,14 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def no_sideways_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, (page.url, width)
-
-
-def accessible(page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, (page.url, serious)
 
 
 def test_an_elu_answers_three_pages_on_a_phone_without_javascript(live_server, territory):
@@ -86,9 +78,9 @@ def test_an_elu_answers_three_pages_on_a_phone_without_javascript(live_server, t
         page = context.new_page()
         for number in (1, 2, 3):
             page.goto(live_server.url + survey.link("page", number))
-            accessible(page)
+            assert_accessible(page)
         page.goto(live_server.url + survey.link("summary"))
-        accessible(page)
+        assert_accessible(page)
         context.close()
 
     response = Response.objects.get(questionnaire=survey.questionnaire)
