@@ -264,7 +264,8 @@ def submit(answerer: Answerer, outline: Outline, draft: Draft) -> Response:
             )
         else:
             response.updated_at = now
-            tallies.forget_response(questionnaire, response)
+            kinds = {question.pk: question.kind for question in outline.questions}
+            tallies.forget_response(questionnaire, response, kinds)
             response.answers.all().delete()
         response.person = profile["person"]
         response.commune_id = profile["commune_id"]

@@ -14,7 +14,7 @@ from faisse.questionnaires.models import Answer, AnswerTally, Question, Question
 
 Scope = AnswerTally.Scope
 Kind = Question.Kind
-TEXTS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
+TEXTS = Question.TEXTS
 # key: (question id, scope, option id, number, commune id)
 
 
@@ -90,10 +90,11 @@ def apply(questionnaire: Questionnaire, delta: Counter) -> None:
     AnswerTally.objects.bulk_create(created, batch_size=500)
 
 
-def forget_response(questionnaire: Questionnaire, response) -> None:
-    """Remove a response's answers from the tallies (before they are replaced)."""
+def forget_response(questionnaire: Questionnaire, response, kinds: dict[int, str]) -> None:
+    """Remove a response's answers from the tallies (before they are replaced); `kinds`
+    maps the questionnaire's question ids to their kinds (the caller's outline has them)."""
     rows = _rows(Answer.objects.filter(response=response))
-    apply(questionnaire, -counts_of(rows, _kinds(questionnaire.pk)) if rows else Counter())
+    apply(questionnaire, -counts_of(rows, kinds) if rows else Counter())
 
 
 def add_answers(questionnaire: Questionnaire, answers: list[Answer]) -> None:

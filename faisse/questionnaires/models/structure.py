@@ -212,6 +212,7 @@ class Question(models.Model):
         }
     )
     WITH_SCALE = frozenset({Kind.LIKERT, Kind.MAJORITY_JUDGMENT, Kind.MATRIX})
+    TEXTS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
     # Kinds whose answer can be the condition of another question.
     CONDITION_SOURCES = frozenset(
         {

@@ -1,6 +1,6 @@
-"""The results of a questionnaire, computed by SQL aggregations over the answer index
-(question, option, number) and the counting methods of `methods`, in a constant number of
-queries whatever the number of responses.
+"""The results of a questionnaire, from the running tallies kept at each write of answers
+(`faisse.questionnaires.tallies`) and the counting methods of `methods`, in a constant
+number of queries whatever the number of responses; only the text answers are read.
 
 Each option is counted once per response that chose it (never the combinations of
 options); percentages are of the responses that answered the question (a question skipped,
@@ -24,21 +24,9 @@ from faisse.questionnaires.results import methods
 
 Kind = Question.Kind
 Scope = AnswerTally.Scope
-# Kinds whose answers are counted by (option, number); the others by commune or text.
-COUNTED = frozenset(
-    {
-        Kind.SINGLE_CHOICE,
-        Kind.MULTIPLE_CHOICE,
-        Kind.RANKING,
-        Kind.LIKERT,
-        Kind.MAJORITY_JUDGMENT,
-        Kind.POINTS,
-        Kind.MATRIX,
-    }
-)
 # Kinds where a response may have several rows: answers are distinct responses.
 SEVERAL_ROWS = frozenset({Kind.MULTIPLE_CHOICE, Kind.MATRIX})
-TEXTS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
+TEXTS = Question.TEXTS
 TEXTS_SHOWN = 200  # the latest text answers listed; all of them are in the export
 
 
@@ -108,14 +96,11 @@ def compute_results(questionnaire: Questionnaire, outline: Outline | None = None
     at each write (`faisse.questionnaires.tallies`), the texts from the answers."""
     outline = outline or Outline.load(questionnaire)
     questions = outline.questions
-    of_kind = defaultdict(list)
-    for question in questions:
-        of_kind[question.kind].append(question.pk)
     counts = read_tallies([question.pk for question in questions])
     grouped, distinct, communes, answered = counts
 
     texts: dict[int, list[str]] = defaultdict(list)
-    text_ids = of_kind[Kind.SHORT_TEXT] + of_kind[Kind.LONG_TEXT]
+    text_ids = [question.pk for question in questions if question.kind in TEXTS]
     if text_ids:
         # Read at once and put latest first here: a cursor ordered by id would have
         # PostgreSQL walk the whole answer table backwards.
