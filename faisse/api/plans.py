@@ -1,6 +1,6 @@
 """The plan of a territory as a JSON tree, built from PlanTree in a constant number of queries."""
 
-from faisse.plans.models import Plan
+from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree, TreeEntry
 
 
@@ -9,6 +9,7 @@ def node_payload(entry: TreeEntry) -> dict:
     return {
         "id": node.pk,
         "kind": node.kind,
+        "level_name": node.kind_label,
         "number": node.number,
         "title": node.title,
         "description": node.description,
@@ -31,6 +32,10 @@ def plan_payload(plan: Plan, *, drafts: bool = False) -> dict:
         "period_end": plan.period_end,
         "status": plan.status,
         "adopted_on": plan.adopted_on,
+        "level_names": {
+            kind: [plan.level_name(kind), plan.level_name(kind, plural=True)]
+            for kind in PlanNode.Kind.values
+        },
         "ambition": {"motto": plan.ambition_motto, "text": plan.ambition_text},
         "challenges": [
             {"title": challenge.title, "points": challenge.points}

@@ -112,6 +112,10 @@ class ChallengeOut(Schema):
 class PlanNodeOut(Schema):
     id: int
     kind: NodeKind = Field(description="axe, orientation, objectif, sous-ensemble ou action")
+    level_name: str = Field(
+        description="Le nom du niveau dans ce projet (« Enjeu », « Fiche action ») ; à "
+        "défaut, celui de la nature (« Axe »)."
+    )
     number: str
     title: str
     description: str
@@ -132,6 +136,10 @@ class PlanOut(Schema):
     period_end: int | None
     status: PlanStatus
     adopted_on: date | None
+    level_names: dict[str, list[str]] = Field(
+        description="Pour chaque nature, le nom du niveau dans ce projet, au singulier "
+        'et au pluriel : {"axis": ["Enjeu", "Enjeux"], …}.'
+    )
     ambition: AmbitionOut
     challenges: list[ChallengeOut]
     nodes: list[PlanNodeOut]

@@ -211,7 +211,7 @@ def _describe(source: str, record, batch: Batch, slug: str) -> tuple[str, str | 
         node = record.instance
         label = node.label
         if node.kind not in (PlanNode.Kind.AXIS, PlanNode.Kind.ORIENTATION):
-            label = f"{node.get_kind_display()} — {label}"
+            label = f"{node.kind_label} — {label}"
         return (label, *_node_urls(batch, record.id, slug, record.kind))
     if source == LINK:
         commune = batch.labels.get(("territories.commune", record.commune_id), "")

@@ -133,7 +133,9 @@ class Batch:
             node_ids.add(record.node_id)
             commune_ids.add(record.commune_id)
         if node_ids:
-            nodes = PlanNode.objects.filter(pk__in=node_ids).only("id", "kind", "number", "title")
+            nodes = PlanNode.objects.filter(pk__in=node_ids).only(
+                "id", "kind", "level_name", "number", "title"
+            )
             for node in nodes:
                 self.labels[(PlanNode._meta.label_lower, node.pk)] = node.label
                 self.live_nodes.add(node.pk)

@@ -37,7 +37,7 @@ def _check(first: PlanNode, second: PlanNode) -> None:
                     "« %(label)s » est un élément de nature « %(kind)s » : seules des "
                     "actions se fusionnent ou s’écartent."
                 )
-                % {"label": node.label, "kind": node.get_kind_display()}
+                % {"label": node.label, "kind": node.kind_label}
             )
 
 

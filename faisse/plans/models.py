@@ -59,6 +59,10 @@ class Plan(models.Model):
     source_name = models.CharField(
         _("document source"), max_length=255, blank=True, validators=[TextValidator()]
     )
+    # The plan's own names of its levels, {kind: [singular, plural]} ("axis": ["Enjeu",
+    # "Enjeux"]); a kind left out keeps Faïsse's name. Nodes carry a copy (level_name) so
+    # that a page names them without reading the plan again; set_level_names keeps both.
+    level_names = models.JSONField(_("noms des niveaux"), default=dict, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -89,6 +93,21 @@ class Plan(models.Model):
         if self.period_start and self.period_end:
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start or "")
+
+    def level_name(self, kind: str, *, plural: bool = False) -> str:
+        """The plan's name of a level ("Enjeu", "Enjeux"), else Faïsse's."""
+        names = self.level_names.get(kind)
+        if names:
+            return names[1 if plural and len(names) > 1 else 0]
+        return str(PLURAL_KIND_LABELS[kind] if plural else PlanNode.Kind(kind).label)
+
+    def set_level_names(self, names: dict[str, list[str]]) -> None:
+        """Name the plan's levels and rename its nodes accordingly (one update per kind)."""
+        self.level_names = {kind: list(pair) for kind, pair in names.items() if pair and pair[0]}
+        self.save(update_fields=["level_names", "updated_at"])
+        for kind in PlanNode.Kind.values:
+            own = self.level_names.get(kind, [""])[0]
+            self.nodes.filter(kind=kind).exclude(level_name=own).update(level_name=own)
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
@@ -160,6 +179,8 @@ class PlanNode(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
     kind = models.CharField(_("nature"), max_length=12, choices=Kind.choices)
+    # The plan's name of the node's level ("Enjeu", "Fiche action"); blank: the kind's.
+    level_name = models.CharField(_("nom du niveau"), max_length=60, blank=True)
     number = models.CharField(_("numéro"), max_length=20, blank=True, validators=[TextValidator()])
     title = models.TextField(_("intitulé"), blank=True, validators=[TextValidator("title")])
     description = models.TextField(_("description"), blank=True, validators=[TextValidator("text")])
@@ -206,12 +227,17 @@ class PlanNode(models.Model):
         """How the node is named to everyone: "Axe 1 : …", "Orientation 1.2 : …", its
         title; a node still without a title by its kind and number ("Axe 3"), never by
         a placeholder the public would read as unfinished."""
-        kind_number = f"{self.get_kind_display()} {self.number}".strip()
+        kind_number = f"{self.kind_label} {self.number}".strip()
         if not self.title:
             return kind_number
         if self.kind in (self.Kind.AXIS, self.Kind.ORIENTATION):
             return f"{kind_number} : {self.title}"
         return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    @property
+    def kind_label(self) -> str:
+        """The name of the node's level in its plan ("Enjeu"), else of its kind ("Axe")."""
+        return self.level_name or self.get_kind_display()
 
     @property
     def working_label(self) -> str:
@@ -240,6 +266,15 @@ class PlanNode(models.Model):
     def url_for(self, territory_slug: str) -> str:
         """The node's page, without fetching its plan and territory again."""
         return reverse("portal:node", args=[territory_slug, self.URL_SEGMENTS[self.kind], self.pk])
+
+
+PLURAL_KIND_LABELS = {
+    PlanNode.Kind.AXIS: _("Axes"),
+    PlanNode.Kind.ORIENTATION: _("Orientations"),
+    PlanNode.Kind.OBJECTIVE: _("Objectifs"),
+    PlanNode.Kind.GROUP: _("Sous-ensembles"),
+    PlanNode.Kind.ACTION: _("Actions"),
+}
 
 
 class SharedPlacement(models.Model):

@@ -16,10 +16,11 @@ from faisse.plans.editing import EditError
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
 
-# Which kind of node may hang under which; objectives may hang from an axis directly.
+# Which kind of node may hang under which; objectives, and actions of a two-level plan,
+# may hang from an axis directly.
 CHILD_KINDS = {
     None: ("axis",),
-    "axis": ("orientation", "objective"),
+    "axis": ("orientation", "objective", "action"),  # two-level plans: Enjeu → Action
     "orientation": ("objective",),
     "objective": ("group", "action"),
     "group": ("action",),
@@ -92,6 +93,7 @@ def add_node(plan, parent: PlanNode | None, kind: str, title: str, number: str =
         territory_id=plan.territory_id,
         parent=parent,
         kind=kind,
+        level_name=plan.level_names.get(kind, [""])[0],
         number=number.strip(),
         title=title.strip(),
         position=next_position(plan.pk, parent.pk if parent else None),

@@ -11,7 +11,7 @@ from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 
-NODE_KEYS = {"id", "kind", "number", "title", "description", "shared", "children"}
+NODE_KEYS = {"id", "kind", "level_name", "number", "title", "description", "shared", "children"}
 
 
 def walk(nodes):
@@ -39,7 +39,7 @@ def test_plan_shape_and_values(get_json):
     assert status == 200
     assert set(body) == {
         "id", "title", "period_start", "period_end", "status", "adopted_on",
-        "ambition", "challenges", "nodes",
+        "level_names", "ambition", "challenges", "nodes",
     }  # fmt: skip
     assert body["id"] == plan.pk
     assert body["title"] == plan.title
@@ -192,3 +192,16 @@ def test_territory_without_plan(get_json):
     assert status == 404
     assert "aucun projet de territoire" in body["detail"]
     assert "Causses et Cévennes" in body["detail"]
+
+
+def test_the_plan_names_its_levels_in_its_own_words(get_json, territory, plan):
+    plan.set_level_names({"axis": ["Enjeu", "Enjeux"], "objective": ["Objectif prioritaire"]})
+
+    status, body, _ = get_json(plan_url(territory))
+
+    assert status == 200
+    assert body["level_names"]["axis"] == ["Enjeu", "Enjeux"]
+    assert body["level_names"]["orientation"] == ["Orientation", "Orientations"]
+    assert body["nodes"][0]["level_name"] == "Enjeu"
+    objectives = [n for n in walk(body["nodes"]) if n["kind"] == "objective"]
+    assert objectives and {n["level_name"] for n in objectives} == {"Objectif prioritaire"}
