@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from faisse.plans.importer.corrections import Corrections
 from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.limits import counting_nodes, fit_texts
 from faisse.plans.importer.markdown_parser import parse_markdown
@@ -9,7 +10,15 @@ from faisse.plans.importer.outline import ParsedPlan
 from faisse.plans.importer.reading import decode, is_markdown, read_file
 from faisse.plans.importer.text_parser import parse_text
 
-__all__ = ["PlanImportError", "ParsedPlan", "parse_bytes", "parse_document", "parse_path"]
+__all__ = [
+    "Corrections",
+    "PlanImportError",
+    "ParsedPlan",
+    "parse_bytes",
+    "parse_document",
+    "parse_path",
+    "parse_upload",
+]
 
 
 def parse_document(text: str, name: str) -> ParsedPlan:
@@ -26,4 +35,10 @@ def parse_path(path: Path) -> ParsedPlan:
 
 
 def parse_bytes(data: bytes, name: str) -> ParsedPlan:
+    return parse_document(decode(data), name)
+
+
+def parse_upload(data: bytes, name: str, corrections: Corrections | None = None) -> ParsedPlan:
+    """Parse a file of any format read (its name's suffix and its first bytes say which),
+    with the corrections an editor made in the preview."""
     return parse_document(decode(data), name)

@@ -15,6 +15,7 @@ class ParsedNode:
     line: int
     number: str = ""
     description: str = ""
+    level_name: str = ""  # the document's word for the level ("Enjeu"), if it says one
     children: list["ParsedNode"] = field(default_factory=list)
     depth: int = 1  # as known when added; fit_texts recounts it on the finished tree
 
@@ -36,7 +37,13 @@ class ParsedNode:
             stack.extend(reversed(node.children))
 
     def as_dict(self) -> dict:
-        data = {"kind": self.kind, "number": self.number, "title": self.title, "line": self.line}
+        data = {
+            "kind": self.kind,
+            "level_name": self.level_name,
+            "number": self.number,
+            "title": self.title,
+            "line": self.line,
+        }
         if self.description:
             data["description"] = self.description
         data["children"] = [child.as_dict() for child in self.children]
@@ -54,9 +61,20 @@ class ParsedChallenge:
 class ImportWarning:
     line: int
     message: str
+    unit: str = "ligne"  # "ligne", "paragraphe", "rangée": how `line` is told
 
     def __str__(self) -> str:
-        return f"ligne {self.line} : {self.message}"
+        return f"{self.unit} {self.line} : {self.message}"
+
+
+@dataclass(slots=True)
+class SourceLine:
+    """One line (paragraph, row) of the document as the preview shows it beside the tree."""
+
+    where: int
+    text: str
+    page: int = 0
+    role: str = "text"  # a node's kind when a node starts here; "text", "noise", "furniture"…
 
 
 @dataclass
@@ -67,9 +85,12 @@ class ParsedPlan:
     challenges: list[ParsedChallenge] = field(default_factory=list)
     nodes: list[ParsedNode] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    unit: str = "ligne"
+    level_names: dict[str, list[str]] = field(default_factory=dict)  # kind → [sing., plural]
+    source: list[SourceLine] = field(default_factory=list)
 
     def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ImportWarning(line, message))
+        self.warnings.append(ImportWarning(line, message, self.unit))
 
     def walk(self):
         for node in self.nodes:
@@ -85,6 +106,9 @@ class ParsedPlan:
             "title": self.title,
             "ambition": {"motto": self.motto, "text": self.ambition},
             "challenges": [{"title": c.title, "points": c.points} for c in self.challenges],
+            "level_names": self.level_names,
             "nodes": [node.as_dict() for node in self.nodes],
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"unit": w.unit, "line": w.line, "message": w.message} for w in self.warnings
+            ],
         }
