@@ -21,6 +21,7 @@ class Block:
     description: str = ""  # a spreadsheet row's or a table row's other columns
     bold: bool = False  # the whole block is set in bold (DOCX, ODT, PDF)
     indent: float = 0.0  # left indentation (PDF: points from the text's left edge)
+    break_before: bool = False  # a blank line (or a paragraph's space) comes before it
 
 
 @dataclass
@@ -30,3 +31,6 @@ class Document:
     title: str = ""  # the title its properties give (DOCX/ODT/PDF metadata), if any
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (where, message)
     layout: bool = False  # True when headings/lists come from the format (not plain text)
+    # Headings come from named styles (DOCX, ODT, Markdown "#"): their level is trusted
+    # over the words of the heading. Font sizes (PDF) are not: words come first there.
+    heading_styles: bool = False
