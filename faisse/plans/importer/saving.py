@@ -23,6 +23,7 @@ class PlanDetails:
     status: str = Plan.Status.DRAFT
     adopted_on: date | None = None
     source_name: str = ""
+    predecessor: Plan | None = None  # the plan this one is a new version of
 
 
 @transaction.atomic
@@ -50,6 +51,8 @@ def save_plan(
     plan.period_start, plan.period_end = details.period_start, details.period_end
     plan.status, plan.adopted_on = details.status, details.adopted_on
     plan.source_name = details.source_name[:255]
+    if details.predecessor is not None:
+        plan.predecessor = details.predecessor
     plan.full_clean(exclude=["territory"])
     plan.save()
     plan.nodes.all().delete()
