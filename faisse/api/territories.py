@@ -6,9 +6,9 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from faisse.api.access import api_abilities, get_territory, visible_territories
-from faisse.api.plans import plan_payload
 from faisse.api.schemas import CommuneActionOut, CommuneOut, ErrorOut, PlanOut, TerritoryOut
 from faisse.locations.geography import PlanGeography
+from faisse.plans.exporting.payload import plan_payload
 from faisse.plans.models import Plan
 from faisse.territories.models import Commune
 from faisse.territories.validation import INSEE_PATTERN

@@ -1,7 +1,16 @@
-"""The plan of a territory as a JSON tree, built from PlanTree in a constant number of queries."""
+"""The plan as JSON: the API's shape (GET /api/v1/territories/{slug}/plan), built from
+PlanTree in a constant number of queries. The API imports it from here (api sits above
+plans in the layers); the JSON export adds "format" and "version" to it."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree, TreeEntry
+
+JSON_FORMAT = "faisse-plan"
+JSON_VERSION = 1
 
 
 def node_payload(entry: TreeEntry) -> dict:
@@ -43,3 +52,10 @@ def plan_payload(plan: Plan, *, drafts: bool = False) -> dict:
         ],
         "nodes": [node_payload(entry) for entry in tree.roots],
     }
+
+
+def write_json(plan: Plan, *, drafts: bool = False) -> bytes:
+    """The API's payload with "format": "faisse-plan" and "version": 1 first; dates ISO."""
+    data = {"format": JSON_FORMAT, "version": JSON_VERSION, **plan_payload(plan, drafts=drafts)}
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return text.encode("utf-8") + b"\n"
