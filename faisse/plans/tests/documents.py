@@ -1,9 +1,10 @@
 """Test documents of every format read, built from one small description of their content.
 
-A content is a list of `Heading`, `Item` (a bulleted or numbered list item), `Para` and
-`Table`; `to_docx`, `to_odt` and `to_pdf` write it with the layout each format has (heading
-styles, Word numbering, ODF outline levels and lists, Typst headings of several sizes with
-a header and a footer on every page); `to_xlsx` and `to_ods` write rows of cells.
+A content is a list of `Heading`, `Item` (a bulleted or numbered list item), `Para`,
+`Table` and `PageBreak`; `to_docx`, `to_odt` and `to_pdf` write it with the layout each
+format has (heading styles, Word numbering, ODF outline levels and lists, Typst headings
+of several sizes with a header and a footer on every page); `to_xlsx` and `to_ods` write
+rows of cells.
 `plan_content(actions=200)` is a plan of that many actions (axes, objectives, bulleted
 actions and their descriptions), for the readers' and the importer's benchmarks:
 
@@ -48,6 +49,11 @@ class Para:
 @dataclass(frozen=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
 
 
 THEMES = [
@@ -161,6 +167,8 @@ def to_docx(
             for row, cells in zip(table.rows, element.rows, strict=True):
                 for cell, value in zip(row.cells, cells, strict=False):
                     cell.text = value
+        elif isinstance(element, PageBreak):
+            document.add_page_break()
         previous = element
     stream = io.BytesIO()
     document.save(stream)
@@ -258,10 +266,12 @@ def typst_string(text: str) -> str:
     return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def to_typst(content: list, *, header: str = "", footer: str = "") -> str:
+def to_typst(content: list, *, header: str = "", footer: str = "", title: str = "") -> str:
     """Typst markup of the content: A4, 11 pt text, level 1 headings in 18 pt, level 2 in
-    14 pt, level 3 in 12 pt; the header left, the footer and the page number at the foot."""
+    14 pt, level 3 in 12 pt; the header left, the footer and the page number at the foot;
+    `title` in the PDF's metadata."""
     lines = [
+        f"#set document(title: {typst_string(title)[1:]})" if title else "",
         '#set text(lang: "fr", size: 11pt)',
         '#set page(paper: "a4", margin: 2.5cm,',
         f"  header: [{typst_string(header)}]," if header else "",
@@ -284,11 +294,14 @@ def to_typst(content: list, *, header: str = "", footer: str = "") -> str:
             cells = ", ".join(f"[{typst_string(cell)}]" for row in element.rows for cell in row)
             columns = max(map(len, element.rows))
             lines += ["", f"#table(columns: {columns}, {cells})", ""]
+        elif isinstance(element, PageBreak):
+            lines += ["", "#pagebreak()", ""]
     return "\n".join(lines)
 
 
-def to_pdf(content: list, *, header: str = "", footer: str = "") -> bytes:
-    return typst.compile(to_typst(content, header=header, footer=footer).encode(), format="pdf")
+def to_pdf(content: list, *, header: str = "", footer: str = "", title: str = "") -> bytes:
+    source = to_typst(content, header=header, footer=footer, title=title)
+    return typst.compile(source.encode(), format="pdf")
 
 
 def image_only_pdf() -> bytes:
