@@ -119,9 +119,15 @@ def _facts(plan: Plan, tree: PlanTree, drafts: bool) -> list[str]:
 
 
 def _entries(
-    tree: PlanTree, entries: list[TreeEntry], places: Places, *, action_depth: int
+    tree: PlanTree,
+    entries: list[TreeEntry],
+    places: Places,
+    *,
+    action_depth: int,
+    parent_communes: list[str] | None = None,
 ) -> list[Entry]:
-    """Each node at its home only: a shared placement is told by a note at the home."""
+    """Each node at its home only: a shared placement is told by a note at the home. A
+    sub-action names its communes only when they are not its action's."""
     written = []
     for tree_entry in entries:
         if tree_entry.shared:
@@ -135,14 +141,20 @@ def _entries(
             list_depth=action_depth if is_action else -1,
             paragraphs=paragraphs(node.description),
         )
+        if tree.drafts and not node.is_published:
+            entry.notes.append(_("Non publié."))
         communes = places.communes.get(node.pk) if is_action else None
-        if communes:
+        if communes and communes != parent_communes:
             entry.notes.append(_("Communes : %s.") % ", ".join(communes))
         others = tree.shared_parents.get(node.pk)
         if others:
             entry.notes.append(_("Aussi sous : %s.") % " ; ".join(node_text(p) for p in others))
         entry.children = _entries(
-            tree, tree_entry.children, places, action_depth=action_depth + is_action
+            tree,
+            tree_entry.children,
+            places,
+            action_depth=action_depth + is_action,
+            parent_communes=communes if is_action else None,
         )
         written.append(entry)
     return written
