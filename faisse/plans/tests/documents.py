@@ -206,28 +206,36 @@ def _add_list(numbering, abstract_id: int, levels, restart: bool = False) -> int
 
 
 def to_odt(content: list, *, title: str = "") -> bytes:
-    """An ODT: text:h with outline levels, nested text:list, bold paragraphs through an
-    automatic style, tables."""
+    """An ODT: text:h with outline levels, nested text:list in a bullet list style or a
+    numbered one (1. / 1.1. / a)), bold paragraphs through an automatic style, tables."""
     document = OpenDocumentText()
     bold = odf_style.Style(name="Gras", family="paragraph")
     bold.addElement(odf_style.TextProperties(fontweight="bold"))
     document.automaticstyles.addElement(bold)
-    if title:
-        document.text.addElement(odf_text.Title(text=title))
+    bullets, numbers = _odf_list_styles(document)
+    if title:  # a paragraph in LibreOffice's "Title" style
+        title_style = odf_style.Style(name="Title", family="paragraph")
+        title_style.addElement(odf_style.TextProperties(fontsize="28pt"))
+        document.styles.addElement(title_style)
+        document.text.addElement(odf_text.P(stylename=title_style, text=title))
     lists: list = []  # the open list of each depth
     for element in content:
-        if not isinstance(element, Item):
+        if not isinstance(element, Item) or (
+            element.depth == 0 and lists and lists[0].numbered != element.numbered
+        ):
             lists = []
         if isinstance(element, Heading):
             document.text.addElement(odf_text.H(outlinelevel=element.level, text=element.text))
         elif isinstance(element, Item):
             del lists[element.depth + 1 :]
             while len(lists) <= element.depth:
-                new = odf_text.List()
                 if lists:
+                    new = odf_text.List()
                     lists[-1].lastChild.addElement(new)  # inside the previous item
                 else:
+                    new = odf_text.List(stylename=numbers if element.numbered else bullets)
                     document.text.addElement(new)
+                new.numbered = element.numbered
                 lists.append(new)
             item = odf_text.ListItem()
             item.addElement(odf_text.P(text=element.text))
@@ -238,6 +246,22 @@ def to_odt(content: list, *, title: str = "") -> bytes:
         elif isinstance(element, Table):
             document.text.addElement(_odf_table(element.rows))
     return _save(document)
+
+
+def _odf_list_styles(document):
+    bullets = odf_text.ListStyle(name="Puces")
+    numbers = odf_text.ListStyle(name="Numeros")
+    for level in range(1, 11):
+        bullets.addElement(odf_text.ListLevelStyleBullet(level=level, bulletchar="•"))
+        fmt, suffix, shown = ("a", ")", 1) if level == 3 else ("1", ".", min(level, 2))
+        numbers.addElement(
+            odf_text.ListLevelStyleNumber(
+                level=level, numformat=fmt, numsuffix=suffix, displaylevels=shown
+            )
+        )
+    document.automaticstyles.addElement(bullets)
+    document.automaticstyles.addElement(numbers)
+    return bullets, numbers
 
 
 def _odf_table(rows) -> odf_table.Table:
