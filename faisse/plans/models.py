@@ -339,3 +339,6 @@ class SimilarPairDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_title} ~ {self.second_title}"
+
+
+from faisse.plans.drafts import ImportDraft  # noqa: E402, F401  (a model of this app)
