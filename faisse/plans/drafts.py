@@ -79,25 +79,36 @@ def create_draft(territory: Territory, user, name: str, data: bytes) -> ImportDr
     draft = ImportDraft.objects.create(
         territory=territory, created_by=user, file_name=clean_file_name(name), data=data
     )
-    kept = own_drafts(territory, user).values_list("pk", flat=True)[:DRAFTS_PER_PERSON]
-    own_drafts(territory, user).exclude(pk__in=list(kept)).delete()
+    mine = ImportDraft.objects.filter(territory=territory, created_by=user)
+    kept = list(mine.values_list("pk", flat=True)[:DRAFTS_PER_PERSON])
+    mine.exclude(pk__in=kept).delete()
     return draft
+
+
+def _expiry():
+    return timezone.now() - timedelta(days=DRAFT_DAYS)
 
 
 def purge_expired() -> int:
     """Remove the drafts left untouched for DRAFT_DAYS; their number."""
-    limit = timezone.now() - timedelta(days=DRAFT_DAYS)
-    return ImportDraft.objects.filter(updated_at__lt=limit).delete()[0]
+    return ImportDraft.objects.filter(updated_at__lt=_expiry()).delete()[0]
+
+
+def _live(territory: Territory, user):
+    """The person's drafts in the territory that have not expired (purged or not yet)."""
+    return ImportDraft.objects.filter(
+        territory=territory, created_by=user, updated_at__gte=_expiry()
+    )
 
 
 def own_drafts(territory: Territory, user):
     """The person's drafts in the territory, newest first, without their files."""
-    return ImportDraft.objects.filter(territory=territory, created_by=user).defer("data")
+    return _live(territory, user).defer("data")
 
 
 def draft_or_404(territory: Territory, user, pk: int, *, lock: bool = False) -> ImportDraft:
-    """The person's own draft; 404 for anyone else's, as if it did not exist."""
-    drafts = ImportDraft.objects.filter(territory=territory, created_by=user)
+    """The person's own draft, not expired; 404 for anyone else's, as if it did not exist."""
+    drafts = _live(territory, user)
     if lock:
         drafts = drafts.select_for_update()
     draft = drafts.filter(pk=pk).first()

@@ -143,6 +143,16 @@ def test_old_drafts_go_at_the_next_upload_and_a_person_keeps_five(territory, edi
     assert len(remaining) == DRAFTS_PER_PERSON and kept[0].pk not in remaining
 
 
+def test_an_expired_draft_is_not_shown_even_before_it_is_removed(signed_in, territory, editor):
+    draft = create_draft(territory, editor, "projet.md", MARKDOWN.encode())
+    ImportDraft.objects.filter(pk=draft.pk).update(
+        updated_at=timezone.now() - timedelta(days=DRAFT_DAYS, minutes=1)
+    )
+    assert signed_in.get(preview_url(territory, draft)).status_code == 404
+    listing = signed_in.get(reverse("plans:import_upload", args=[territory.slug]))
+    assert "projet.md" not in text_of(listing)
+
+
 def test_drafts_are_personal_data_given_and_erased_with_the_account(territory, editor):
     create_draft(territory, editor, "projet.md", MARKDOWN.encode())
     assert personal_data(editor)["import_drafts"][0]["file_name"] == "projet.md"
