@@ -116,7 +116,18 @@ def _preview(request, territory, draft, *, bound=None, status=200):
             unit_short=UNIT_SHORT.get(parsed.unit, parsed.unit),
             focus=focus,
         )
+        context["message_place"] = _message_place(request, context, focus)
     return render(request, "plans/import_preview.html", context, status=status)
+
+
+def _message_place(request, context, focus) -> str:
+    """Where the messages of a correction are shown: where the editor comes back to (the
+    source line, the element's forms), else at the top of the page."""
+    if focus is None or context["form"] is not None:
+        return "top"
+    if request.GET.get("retour") == "source":
+        return "source" if any(row.where == focus for row in context["source"].rows) else "top"
+    return "node" if any(row.focus for row in context["rows"]) else "top"
 
 
 def _kinds_named(parsed, corrections) -> list[str]:
@@ -149,8 +160,9 @@ def _back_to(territory, draft, where: int, place: str):
     url = reverse("plans:import_preview", args=[territory.slug, draft.pk])
     if place in ("corrections", "niveaux") or not where:
         return redirect(url + ("#niveaux" if place == "niveaux" else "#corrections"))
-    fragment = f"#s-{where}" if place == "source" else "#corrige"
-    return redirect(f"{url}?{urlencode({'element': where})}{fragment}")
+    if place == "source":
+        return redirect(f"{url}?{urlencode({'element': where, 'retour': 'source'})}#s-{where}")
+    return redirect(f"{url}?{urlencode({'element': where})}#corrige")
 
 
 @require_POST

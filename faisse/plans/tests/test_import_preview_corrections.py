@@ -73,15 +73,19 @@ def test_changing_a_nodes_kind_is_stored_and_comes_back_to_the_node(signed_in, d
     assert response["Location"] == preview_url(draft) + "?element=12#corrige"
     assert stored(draft)["roles"] == {"12": "orientation"}
     page = preview(signed_in, draft, "?element=12")
-    assert "Correction enregistrée : « Orientation »." in page
+    panel = page.split('class="import-fix"')[1].split("</form>")[0]
+    assert "Correction enregistrée : « Orientation »." in panel  # where the editor is
     assert "Ligne 12 : devient « Orientation »" in page  # in the list, with its undo
     assert 'value="undo-role:12"' in page
 
 
 def test_marking_a_source_line_as_noise_comes_back_to_the_line(signed_in, draft):
     response = correct(signed_in, draft, do="noise:9", retour="source")
-    assert response["Location"] == preview_url(draft) + "?element=9#s-9"
+    assert response["Location"] == preview_url(draft) + "?element=9&retour=source#s-9"
     assert stored(draft)["roles"] == {"9": "noise"}
+    page = preview(signed_in, draft, "?element=9&retour=source")
+    line = page.split('id="s-9"')[1].split("</li>")[0]  # the message where the editor is
+    assert "Passage ignoré : il ne sera pas importé." in line
 
 
 def test_merge_and_split_are_stored_by_line(signed_in, draft):
