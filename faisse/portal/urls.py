@@ -1,6 +1,6 @@
 from django.urls import path
 
-from faisse.portal import process_page, site_pages, views
+from faisse.portal import downloads, process_page, site_pages, views
 
 app_name = "portal"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.territory_list, name="home"),
     path("<slug:slug>/", views.territory_home, name="territory"),
     path("<slug:slug>/plan/", views.plan_detail, name="plan"),
+    path(
+        "<slug:slug>/plan/telecharger/<str:export_format>/",
+        downloads.plan_download,
+        name="plan_download",
+    ),
     path("<slug:slug>/plan/<str:segment>/<int:pk>/", views.node_detail, name="node"),
     path("<slug:slug>/communes/", views.commune_index, name="communes"),
     path("<slug:slug>/communes/<str:insee>/", views.commune_detail, name="commune"),

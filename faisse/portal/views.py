@@ -19,6 +19,7 @@ from faisse.plans.models import Plan, PlanNode
 from faisse.plans.node_sections import node_sections
 from faisse.plans.outline import PlanOutline
 from faisse.plans.tree import PlanTree
+from faisse.portal.downloads import download_links
 from faisse.portal.mapping import commune_map, map_page
 from faisse.portal.process_page import next_meetings, open_questionnaires
 from faisse.territories.models import Territory
@@ -76,6 +77,10 @@ def plan_detail(request, slug):
         "counts": outline.counts() if outline else {},
         "toc": outline.table_of_contents() if outline else [],
         "blocks": outline.blocks() if outline else [],
+        "downloads": download_links(slug) if plan else [],
+        "draft_downloads": download_links(slug, drafts=True)
+        if outline and outline.tree.drafts
+        else [],
         "nav_current": "plan",
     }
     return render(request, "portal/plan_detail.html", context)
