@@ -131,6 +131,8 @@ def apply_correction(draft: ImportDraft, corrections: Corrections, post) -> tupl
         role = "noise" if operation == "noise" else post.get("role", "")
         if role not in LINE_ROLES:
             raise CorrectionError(_("Choisissez ce que devient l’élément dans la liste."))
+        if role == post.get("current") and where not in corrections.roles:
+            return _("Rien n’a changé : c’est déjà sa nature."), where
         corrections.roles[where] = role
         if role == "noise":
             return _("Passage ignoré : il ne sera pas importé."), where

@@ -106,6 +106,12 @@ def test_a_split_keeps_the_beginning_of_the_title(signed_in, draft):
     assert "splits" not in stored(draft)
 
 
+def test_keeping_the_kind_stores_nothing(signed_in, draft):
+    correct(signed_in, draft, do="role:6", role="action", current="action")
+    assert "Rien n’a changé : c’est déjà sa nature." in preview(signed_in, draft)
+    assert not stored(draft).get("roles")
+
+
 def test_a_kind_outside_the_list_is_refused(signed_in, draft):
     correct(signed_in, draft, do="role:6", role="chapitre")
     assert "Choisissez ce que devient l’élément dans la liste." in preview(signed_in, draft)
