@@ -4,7 +4,8 @@ the title in the "Title" style (and the document's dc:title), the facts in "Subt
 headings are text:h with their outline level (axis 1, orientation 2, objective 3, group 4)
 in the "Heading 1–4" styles; actions are items of a bulleted text:list, a sub-action in a
 list nested in its action's item; an action's description and notes are further
-paragraphs of its item (only an item's first paragraph carries the bullet).
+paragraphs of its item (only an item's first paragraph carries the bullet). A4 pages, the
+plan's title in the header and "Page N sur M" in the footer (master page "Standard").
 """
 
 from io import BytesIO
@@ -13,14 +14,30 @@ from django.utils.translation import gettext as _
 from odf import dc, meta
 from odf.opendocument import OpenDocumentText
 from odf.style import (
+    Footer,
+    Header,
     ListLevelProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TextProperties,
 )
-from odf.text import H, List, ListItem, ListLevelStyleBullet, ListStyle, P, Span
+from odf.text import (
+    H,
+    List,
+    ListItem,
+    ListLevelStyleBullet,
+    ListStyle,
+    P,
+    PageCount,
+    PageNumber,
+    Span,
+)
 
 from faisse.plans.exporting.document import Entry, PlanDocument
+from faisse.plans.exporting.typography import NBSP
 
 FONT = "Liberation Serif"
 BULLETS = ("•", "◦", "▪")
@@ -67,6 +84,7 @@ class _Styles:
             )
             self.bullets.addElement(style)
         odt.styles.addElement(self.bullets)
+        self.page_furniture = self._paragraph("Header", "Header", "8.5pt", center=True)
         self.italic = Style(name="Italique", family="text")
         self.italic.addElement(TextProperties(fontstyle="italic"))
         odt.automaticstyles.addElement(self.italic)
@@ -103,6 +121,7 @@ def write_odt(document: PlanDocument) -> bytes:
     odt.meta.addElement(dc.Subject(text=_("Projet de territoire")))
     odt.meta.addElement(meta.InitialCreator(text=document.plan.territory.name))
     styles = _Styles(odt)
+    _pages(odt, styles, document.title)
     body = odt.text
     body.addElement(P(stylename=styles.title, text=document.title))
     for fact in document.facts:
@@ -128,6 +147,34 @@ def write_odt(document: PlanDocument) -> bytes:
     out = BytesIO()
     odt.write(out)
     return out.getvalue()
+
+
+def _pages(odt: OpenDocumentText, styles: _Styles, title: str) -> None:
+    layout = PageLayout(name="A4")
+    layout.addElement(
+        PageLayoutProperties(
+            pagewidth="21cm",
+            pageheight="29.7cm",
+            printorientation="portrait",
+            margintop="1.5cm",
+            marginbottom="1.5cm",
+            marginleft="2.2cm",
+            marginright="2.2cm",
+        )
+    )
+    odt.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    header = Header()
+    header.addElement(P(stylename=styles.page_furniture, text=title))
+    master.addElement(header)
+    footer = Footer()
+    line = P(stylename=styles.page_furniture, text=_("Page") + NBSP)
+    line.addElement(PageNumber(selectpage="current", text="1"))
+    line.addText(" " + _("sur") + NBSP)
+    line.addElement(PageCount(text="1"))
+    footer.addElement(line)
+    master.addElement(footer)
+    odt.masterstyles.addElement(master)
 
 
 def _item(parent_list: List, styles: _Styles, text: str) -> ListItem:

@@ -3,18 +3,21 @@
 "Title" (and the core properties' title), "Subtitle" for the facts, "Heading 1–4" by
 kind (axis, orientation, objective, group), "List Bullet", "List Bullet 2", "List Bullet 3"
 for actions and sub-actions; descriptions and notes in "Normal", indented under an action.
-The document's language is French (fr-FR), for the spelling checker and screen readers.
+The document's language is French (fr-FR), for the spelling checker and screen readers;
+A4 pages, the plan's title in the header and "Page N sur M" in the footer.
 """
 
 from io import BytesIO
 
 import docx
 from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from faisse.plans.exporting.document import Entry, PlanDocument
+from faisse.plans.exporting.typography import NBSP
 
 LANGUAGE = "fr-FR"
 LIST_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
@@ -44,6 +47,7 @@ class _Word:
 def write_docx(document: PlanDocument) -> bytes:
     word = _Word()
     _set_language(word.document)
+    _set_pages(word.document, document.title)
     properties = word.document.core_properties
     properties.title = document.title
     properties.language = LANGUAGE
@@ -95,6 +99,32 @@ def _indented(word: _Word, indent):
     paragraph.paragraph_format.left_indent = indent
     paragraph.paragraph_format.space_after = Pt(4)
     return paragraph
+
+
+def _set_pages(word, title: str) -> None:
+    """A4 with French margins; the title in the header, the page number in the footer."""
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
+    section.header.paragraphs[0].text = title
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(_("Page") + NBSP)
+    _field(footer, "PAGE")
+    footer.add_run(" " + _("sur") + NBSP)
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A field Word and LibreOffice compute when they show the page (w:fldSimple)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def _set_language(word) -> None:
