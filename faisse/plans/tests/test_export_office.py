@@ -83,6 +83,11 @@ def test_docx_title_ambition_and_challenges(territory):
     assert document.core_properties.language == "fr-FR"
     defaults = document.styles.element.find(qn("w:docDefaults"))
     assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "fr-FR"
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21, 29.7)
+    assert section.header.paragraphs[0].text == plan.title
+    fields = section.footer._element.findall(f".//{qn('w:fldSimple')}")
+    assert [field.get(qn("w:instr")) for field in fields] == ["PAGE", "NUMPAGES"]
 
 
 def test_docx_descriptions_and_notes_follow_their_node(territory):
@@ -171,6 +176,9 @@ def test_odt_title_ambition_challenges_and_metadata(territory):
     assert teletype.extractText(meta.getElementsByType(dc.Language)[0]) == "fr-FR"
     styles = {style.getAttribute("name") for style in document.styles.childNodes}
     assert {"Title", "Heading_20_1", "Heading_20_4", "Puces"} <= styles
+    master = document.masterstyles.childNodes[0]
+    assert teletype.extractText(master.childNodes[0]) == plan.title  # the header
+    assert teletype.extractText(master.childNodes[1]).startswith("Page")  # the footer
 
 
 def test_odt_an_actions_paragraphs_stay_in_its_item(territory):
