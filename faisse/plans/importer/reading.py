@@ -22,13 +22,20 @@ BOMS = [
 # Page breaks (form feed, as pdftotext writes them), Word's line breaks (vertical tab),
 # Windows and old Mac line ends, Unicode line and paragraph separators: all new lines.
 LINE_BREAKS = re.compile("\r\n|[\r\f\v\x85\u2028\u2029]")
+# The single-byte encodings of French texts, the most common first (ISO-8859-1 reads as
+# Windows-1252, which only adds characters where it has control codes).
+WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "mac_roman", "cp850", "latin_1"]
+ISO_8859_15 = re.compile(rb"[A-Za-z\xc0-\xff][\xbc\xbd][a-z\xe0-\xff]|[0-9] ?\xa4")
+C1_BYTES = re.compile(rb"[\x80-\x9f]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 
 
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 (with a BOM, or UTF-16
-    recognised by its NUL bytes), else Windows-1252 as Word exports it. Line breaks are
-    made "\n"; a NUL or control character left is refused with its line and column."""
+    recognised by its NUL bytes), else the Western encoding charset-normalizer finds
+    (Windows-1252 as Word exports it, ISO-8859-15, MacRoman, DOS's CP850), Windows-1252
+    when it finds none. Line breaks are made "\n"; a NUL or control character left is
+    refused with its line and column."""
     check_size(len(data))
     if not data.strip():
         raise PlanImportError(_("le fichier est vide."))
@@ -47,10 +54,23 @@ def decode(data: bytes) -> str:
             raise PlanImportError(
                 _("le fichier se dit en %(encoding)s mais ne l’est pas.") % {"encoding": encoding}
             ) from None
-        text = data.decode("cp1252", errors="replace")
+        text = data.decode(guess_encoding(data), errors="replace")
     text = LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
     check_characters(text)
     return text
+
+
+def guess_encoding(data: bytes) -> str:
+    """The likeliest of the encodings a French text that is not UTF-8 comes in."""
+    from charset_normalizer import from_bytes  # imported when a file needs it
+
+    best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # Both read French text without a fault; only ISO-8859-15 puts œ inside a word and €
+    # after a number, where Windows-1252 has ½ and ¤, and it has no 0x80–0x9F characters.
+    if encoding == "cp1252" and ISO_8859_15.search(data) and not C1_BYTES.search(data):
+        return "iso8859_15"
+    return encoding
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
