@@ -50,7 +50,7 @@ def open_archive(data: bytes, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # BadZipFile, NotImplementedError, struct.error, EOFError…
         raise PlanImportError(damaged(kind, _("archive zip tronquée ou abîmée"))) from error
     check_members(members, kind)
     main = MAIN_PARTS[kind]
@@ -86,9 +86,7 @@ def zip_kind(data: bytes) -> str | None:
             mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
             if mimetype in ODF_MIMETYPES:
                 return ODF_MIMETYPES[mimetype]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return None
-    except Exception:  # zlib.error, NotImplementedError (compression), RuntimeError…
+    except Exception:  # BadZipFile, zlib.error, NotImplementedError, RuntimeError (encrypted)…
         return None
     for kind in ("DOCX", "XLSX"):
         if MAIN_PARTS[kind] in names:

@@ -37,8 +37,9 @@ def parse(archive, name: str):
     """The root of an archive's XML part, None when the archive has no such part."""
     if name not in archive.NameToInfo:
         return None
-    with archive.open(name) as stream:
-        return etree.parse(stream, parser()).getroot()
+    # From bytes, not from the stream: lxml names a stream's file after the working
+    # directory in its errors, and the archive's sizes were checked before.
+    return etree.fromstring(archive.read(name), parser())
 
 
 def integer(value: str | None, default: int) -> int:
