@@ -10,9 +10,10 @@ from faisse.tests.test_permission_matrix import MATRIX, request_for, world  # no
 
 pytestmark = pytest.mark.django_db
 
-# Files, not pages: JSON, CSS, calendars, spreadsheets.
+# Files, not pages: JSON, CSS, calendars, spreadsheets, the plan's documents.
 NOT_PAGES = (
     "accounts:my_data_download",
+    "portal:plan_download",
     "portal:theme",
     "meetings:feed",
     "meetings:ics",
