@@ -122,3 +122,10 @@ def test_an_existing_file_is_replaced_whole(territory, tmp_path):
     export(territory, tmp_path)
     assert output.read_text(encoding="utf-8").startswith("# Projet de territoire des Faïsses")
     assert [path.name for path in tmp_path.iterdir()] == ["projet.md"]  # no partial file left
+
+
+@pytest.mark.parametrize("key", ["docx", "odt", "pdf", "md", "json"])
+def test_an_empty_plan_in_every_format(territory, tmp_path, key):
+    """No ambition, no challenge, no node yet: a document with its title all the same."""
+    Plan.objects.create(territory=territory, title="Projet à écrire")
+    assert export(territory, tmp_path, key).stat().st_size > 0
