@@ -21,7 +21,7 @@ from faisse.plans.tree import PlanTree
 CHILD_KINDS = {
     None: ("axis",),
     "axis": ("orientation", "objective", "action"),  # two-level plans: Enjeu → Action
-    "orientation": ("objective",),
+    "orientation": ("objective", "action"),
     "objective": ("group", "action"),
     "group": ("action",),
     "action": ("action",),

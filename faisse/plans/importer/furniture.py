@@ -54,10 +54,15 @@ def _shape(line: str) -> str:
 
 def find_furniture(lines: Iterable[str]) -> Furniture:
     """The furniture lines of a document given as its physical lines (read once)."""
+    return find_numbered_furniture(enumerate(lines, start=1))
+
+
+def find_numbered_furniture(lines: Iterable[tuple[int, str]]) -> Furniture:
+    """The same, of lines given with their numbers (the blocks of any format)."""
     where: dict[str, list[int]] = defaultdict(list)
     first_text: dict[str, str] = {}
     numbers: list[int] = []
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in lines:
         text = raw.strip()
         if not text or len(text) > MAX_LENGTH:
             continue

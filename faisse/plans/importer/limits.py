@@ -85,6 +85,29 @@ class NodeBudget:
             )
 
 
+class ReadingBudget:
+    """What a reader may hand over, counted as it reads (before any tree is built): the
+    elements a plan may have (headings and list items), and the lines a plan of that
+    many elements could need (room left for the ambition and the descriptions)."""
+
+    def __init__(self) -> None:
+        self.nodes = NodeBudget()
+        self.lines = 0
+
+    def take_line(self, line: int, *, element: bool) -> None:
+        if element:
+            self.nodes.take(line)
+        self.lines += 1
+        if self.lines > 2 * settings.MAX_PLAN_NODES + 1000:
+            raise PlanImportError(
+                _(
+                    "ligne %(line)s : le document a plus de lignes qu’un projet de "
+                    "%(max)s éléments ne peut en demander."
+                )
+                % {"line": line, "max": number_format(settings.MAX_PLAN_NODES, force_grouping=True)}
+            )
+
+
 _budget: ContextVar[NodeBudget | None] = ContextVar("faisse_import_budget", default=None)
 
 

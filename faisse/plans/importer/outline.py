@@ -16,6 +16,7 @@ class ParsedNode:
     number: str = ""
     description: str = ""
     level_name: str = ""  # the document's word for the level ("Enjeu"), if it says one
+    level_plural: str = ""
     children: list["ParsedNode"] = field(default_factory=list)
     depth: int = 1  # as known when added; fit_texts recounts it on the finished tree
 

@@ -38,7 +38,7 @@ Le premier axe.
 
 ## Axe 2 :
 
-### Un objectif sans orientation
+#### Un objectif sans orientation
 
 - Une action
 """

@@ -1,0 +1,141 @@
+"""From a document's blocks to its pieces: furniture out, page references off, tables of
+contents flattened on one line split, lines broken mid-paragraph joined.
+
+Joining (documents of lines: plain text, PDF): a line continues the one before when no
+blank line separates them and either the line before reaches the document's usual width
+(it was wrapped there), or it does not end a sentence and this one starts in lower case.
+A line that starts with a level word, a number or a bullet never continues another, so
+consecutive headings stay apart. A join whose second line starts with a capital is a
+guess, told as a warning.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from faisse.core.french import fold
+from faisse.plans.importer.blocks import Block, Document
+from faisse.plans.importer.furniture import find_numbered_furniture
+from faisse.plans.importer.lines import PAGE_REFERENCE
+from faisse.plans.importer.signatures import Signature, read_signature
+from faisse.plans.importer.vocabulary import LEVEL_WORDS
+
+WRAPPED = 0.8  # a line this share of the usual width long was wrapped by the layout
+SENTENCE_END = (".", "!", "?", ":", ";")
+# A level word followed by a number, inside a line: where a flattened table of contents
+# starts its next entry (matched on folded text).
+_WORDS = sorted({fold(s) for s, _p, _a in LEVEL_WORDS}, key=len, reverse=True)
+ENTRY = re.compile(
+    r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\s+(?:n\s*°\s*)?\d)"
+)
+LEADERS = re.compile(r"(?:\.\s?){3,}|…")
+
+
+@dataclass(slots=True)
+class Piece:
+    where: int
+    text: str
+    block: Block
+    signature: Signature = field(default_factory=Signature)
+    joined: list[int] = field(default_factory=list)  # places of the lines joined to it
+
+
+def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], set[int]]:
+    """The pieces of a document, and the places of the furniture lines left out."""
+    furniture: set[int] = set()
+    if not document.heading_styles:
+        found = find_numbered_furniture((b.where, b.text) for b in document.blocks)
+        furniture = set(found.lines)
+        for where, message in found.warnings:
+            warn(where, message)
+    pieces: list[Piece] = []
+    for block in document.blocks:
+        if block.where in furniture or block.where in noise:
+            continue
+        for text in _entries(block, warn):
+            pieces.append(Piece(block.where, text, block, read_signature(text)))
+    if document.unit == "ligne" and not document.heading_styles:
+        pieces = _joined(pieces, warn)
+    return pieces, furniture
+
+
+def _entries(block: Block, warn) -> list[str]:
+    """The block's text, without a page reference at its end; split when a flattened
+    table of contents put several entries on it."""
+    folded = fold(block.text)
+    starts = []
+    if len(folded) == len(block.text):
+        starts = [m.end() for m in ENTRY.finditer(folded)]
+    if starts and (len(starts) >= 2 or LEADERS.search(block.text)):
+        bounds = [0, *starts, len(block.text)]
+        parts = [block.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+        warn(
+            block.where,
+            _("sommaire sur une seule ligne : découpé en %(count)s titres.")
+            % {"count": len(parts)},
+        )
+    else:
+        parts = [block.text]
+    entries = []
+    for part in parts:
+        match = PAGE_REFERENCE.search(part)
+        if match and match.start() > 0:
+            warn(
+                block.where,
+                _("« %(noise)s » retiré de la fin de la ligne (renvoi de page).")
+                % {"noise": match.group().strip()},
+            )
+            part = part[: match.start()].rstrip()
+        if part:
+            entries.append(part)
+    return entries
+
+
+def _usual_width(pieces: list[Piece]) -> int:
+    lengths = sorted(len(p.text) for p in pieces if len(p.text) >= 20)
+    if not lengths:
+        return 10_000
+    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+def _joined(pieces: list[Piece], warn) -> list[Piece]:
+    width = _usual_width(pieces)
+    result: list[Piece] = []
+    for piece in pieces:
+        previous = result[-1] if result else None
+        if previous is not None and _continues(previous, piece, width):
+            if piece.text[:1].isupper() and not previous.text.endswith("-"):
+                warn(
+                    piece.where,
+                    _("ligne jointe à la précédente (%(unit)s %(line)s) : phrase coupée ?")
+                    % {"unit": "ligne", "line": previous.where},
+                )
+            previous.text = _join(previous.text, piece.text)
+            previous.signature = read_signature(previous.text)
+            previous.joined.append(piece.where)
+            continue
+        result.append(piece)
+    return result
+
+
+def _continues(previous: Piece, piece: Piece, width: int) -> bool:
+    signature = piece.signature
+    if signature.is_heading or signature.bullet or piece.block.list_depth >= 0:
+        return False
+    if piece.block.break_before or piece.block.page != previous.block.page:
+        return False
+    if previous.block.heading != piece.block.heading or previous.block.bold != piece.block.bold:
+        return False
+    if previous.signature.is_heading and not previous.signature.title:
+        return False  # "Orientation 1.2" alone: its title follows, it is not a wrap
+    if len(previous.text) >= WRAPPED * width:
+        return True
+    first = piece.text[0]
+    return (first.islower() or first == "(") and not previous.text.endswith(SENTENCE_END)
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and left[-2:-1].isalpha():
+        return left + right
+    return f"{left} {right}"
