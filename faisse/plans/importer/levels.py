@@ -84,6 +84,8 @@ def key_of(piece: Piece, trust_styles: bool, bullet_depth: dict[int, int]) -> Ke
         return None  # "Ambition", "Défis": the opening's sections
     if trust_styles and block.heading:
         return ("h", block.heading)
+    if trust_styles and block.list_depth >= 0:
+        return ("b", block.list_depth)  # "- Action 1.2 : …" is an item of its list
     if block.level:
         return ("l", block.level.casefold())
     if signature.word is not None:

@@ -51,6 +51,11 @@ def save_plan(
     plan.period_start, plan.period_end = details.period_start, details.period_end
     plan.status, plan.adopted_on = details.status, details.adopted_on
     plan.source_name = details.source_name[:255]
+    plan.level_names = {
+        kind: [name[:60] for name in names]
+        for kind, names in parsed.level_names.items()
+        if kind in PlanNode.Kind.values
+    }
     if details.predecessor is not None:
         plan.predecessor = details.predecessor
     plan.full_clean(exclude=["territory"])
@@ -76,6 +81,7 @@ def save_plan(
                     territory=territory,
                     parent=parent,
                     kind=parsed_node.kind,
+                    level_name=plan.level_names.get(parsed_node.kind, [""])[0],
                     number=parsed_node.number,
                     title=parsed_node.title,
                     description=parsed_node.description,

@@ -171,7 +171,7 @@ def _build(body, keys, kinds, plan: ParsedPlan, roles) -> None:
             roles.setdefault(piece.where, "text")
             if stack:
                 node = stack[-1][1]
-                node.description = f"{node.description}\n\n{piece.text}".strip()
+                node.description = f"{node.description}\n{piece.text}".strip()
             else:
                 plan.ambition = f"{plan.ambition}\n\n{piece.text}".strip()
             continue

@@ -155,3 +155,26 @@ def test_saving_costs_one_insert_per_level_whatever_the_size(territory):
             save_plan(plan_of(size), territory, PlanDetails())
         counts[size] = len(queries)
     assert counts[500] - counts[10] == batches(500) - batches(10)
+
+
+ENJEUX = """Projet de territoire du Haut-Exemple
+Enjeu 1 – Une économie locale
+Objectif 1.1 – Accueillir les entreprises
+• Créer une pépinière d’entreprises
+Enjeu 2 – Un territoire sobre
+Objectif 2.1 – Rénover les logements
+• Une plateforme de la rénovation
+"""
+
+
+def test_a_plan_keeps_the_level_names_of_its_document(territory, tmp_path, capsys):
+    source = tmp_path / "haut-exemple.txt"
+    source.write_text(ENJEUX, encoding="utf-8")
+    call_command("import_plan", str(source), territory=territory.slug)
+    out = capsys.readouterr().out
+    assert "2 enjeux, 0 orientation, 2 objectifs, 0 sous-ensemble, 2 actions" in out
+    plan = Plan.objects.get(territory=territory, title="Projet de territoire du Haut-Exemple")
+    assert plan.level_names == {"axis": ["Enjeu", "Enjeux"]}
+    axis = plan.nodes.get(kind="axis", number="2")
+    assert (axis.level_name, axis.label) == ("Enjeu", "Enjeu 2 : Un territoire sobre")
+    assert set(plan.nodes.exclude(kind="axis").values_list("level_name", flat=True)) == {""}

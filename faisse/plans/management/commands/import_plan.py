@@ -21,17 +21,27 @@ KIND_NAMES = {
 }
 
 
-def summary(counts) -> str:
-    return ", ".join(
-        f"{counts[kind]} {names[counts[kind] > 1]}" for kind, names in KIND_NAMES.items()
-    )
+def summary(counts, level_names: dict | None = None) -> str:
+    """ "3 axes, 8 orientations, …", in the plan's own level names when it has them."""
+    parts = []
+    for kind, names in KIND_NAMES.items():
+        own = (level_names or {}).get(kind)
+        if own:
+            names = (own[0].lower(), (own[1] if len(own) > 1 else own[0]).lower())
+        parts.append(f"{counts[kind]} {names[counts[kind] > 1]}")
+    return ", ".join(parts)
 
 
 class Command(BaseCommand):
-    help = "Importe un projet de territoire depuis un fichier texte ou Markdown."
+    help = (
+        "Importe un projet de territoire depuis un document : texte, Markdown, DOCX, ODT, "
+        "PDF (avec texte) ou tableur XLSX/ODS (une ligne par élément)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="fichier .txt ou .md")
+        parser.add_argument(
+            "file", type=Path, help="fichier .txt, .md, .docx, .odt, .pdf, .xlsx ou .ods"
+        )
         parser.add_argument("--territory", required=True, help="identifiant du territoire")
         parser.add_argument("--dry-run", action="store_true", help="analyser sans rien écrire")
         parser.add_argument("--json", action="store_true", help="écrire le plan lu en JSON")
@@ -62,7 +72,9 @@ class Command(BaseCommand):
             self.stderr.write(f"{path}, {warning}")
         counts = parsed.counts()
         if options["dry_run"]:
-            self.stderr.write(_("Analyse sans écriture : %s.") % summary(counts))
+            self.stderr.write(
+                _("Analyse sans écriture : %s.") % summary(counts, parsed.level_names)
+            )
             return
         try:
             plan = save_plan(parsed, territory, details, replace=options["replace"])
@@ -71,7 +83,7 @@ class Command(BaseCommand):
         message = _("Projet « %(title)s » importé pour %(territory)s : %(summary)s.") % {
             "title": plan.title,
             "territory": territory.name,
-            "summary": summary(counts),
+            "summary": summary(counts, parsed.level_names),
         }
         (self.stderr if options["json"] else self.stdout).write(message)
 
