@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from faisse.plans.importer.corrections import Corrections
 from faisse.plans.importer.errors import PlanImportError
+from faisse.plans.importer.formats import read_document
 from faisse.plans.importer.limits import check_size, counting_nodes, fit_texts, iter_lines
 from faisse.plans.importer.lines import Kind, classify
 from faisse.plans.importer.outline import ParsedPlan
@@ -107,10 +108,7 @@ def parse_bytes(data: bytes, name: str) -> ParsedPlan:
 def parse_upload(data: bytes, name: str, corrections: Corrections | None = None) -> ParsedPlan:
     """Parse a file of any format read (its name's suffix and its first bytes say which),
     with the corrections an editor made in the preview."""
-    from faisse.plans.importer import formats
-
-    reader = getattr(formats, "read_document", None)  # the readers are being written
-    document = reader(data, name) if reader else None
+    document = read_document(data, name)
     if document is None:  # text or Markdown
         return parse_document(decode(data), name, corrections)
     with counting_nodes():

@@ -78,7 +78,9 @@ def _bullet_depths(pieces: list[Piece]) -> dict[int, int]:
     return {id(p): markers.index(p.signature.bullet) for p in bullets}
 
 
-def key_of(piece: Piece, trust_styles: bool, bullet_depth: dict[int, int]) -> Key | None:
+def key_of(
+    piece: Piece, trust_styles: bool, bullet_depth: dict[int, int], bold_titles: bool = True
+) -> Key | None:
     block, signature = piece.block, piece.signature
     if section_of(piece.text):
         return None  # "Ambition", "Défis": the opening's sections
@@ -100,7 +102,7 @@ def key_of(piece: Piece, trust_styles: bool, bullet_depth: dict[int, int]) -> Ke
         return ("b", block.list_depth)
     if signature.bullet:
         return ("b", bullet_depth[id(piece)])
-    if block.bold and len(piece.text) <= MAX_PROMOTED_LENGTH:
+    if bold_titles and block.bold and len(piece.text) <= MAX_PROMOTED_LENGTH:
         return BOLD
     return None
 
@@ -176,9 +178,12 @@ def assign_keys(pieces: list[Piece], trust_styles: bool, warn) -> dict[int, Key]
     candidates (p); bare numbers seen once are text (a date, "M. Dupont")."""
     reconcile_letters(pieces)
     depths = _bullet_depths(pieces)
+    # A bold line is a title only in a document without headings (its author's way to
+    # set them apart); beside headings it is emphasis (a motto, a key sentence).
+    bold_titles = not any(piece.block.heading for piece in pieces)
     keys: dict[int, Key] = {}
     for piece in pieces:
-        if (key := key_of(piece, trust_styles, depths)) is not None:
+        if (key := key_of(piece, trust_styles, depths, bold_titles)) is not None:
             keys[id(piece)] = key
     counts = Counter(keys.values())
     for piece in pieces:

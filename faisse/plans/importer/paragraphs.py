@@ -53,6 +53,7 @@ def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], s
     for block in document.blocks:
         if block.where in furniture or block.where in noise:
             continue
+        block.text = block.text.replace("\ufffe", "-")  # a PDF's hyphen at a line's end
         for text in _entries(block, warn):
             pieces.append(Piece(block.where, text, block, read_signature(text)))
     if document.unit == "ligne" and not document.heading_styles:
@@ -136,6 +137,12 @@ def _continues(previous: Piece, piece: Piece, width: int) -> bool:
 
 
 def _join(left: str, right: str) -> str:
+    """A line cut after a hyphen joins without a space, the hyphen kept (Saint-Jean-du- /
+    Gard); PDF text layers mark such a hyphen U+FFFE. A soft hyphen (U+00AD) is dropped."""
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    if left.endswith("\ufffe"):
+        left = left[:-1] + "-"
     if left.endswith("-") and left[-2:-1].isalpha():
         return left + right
     return f"{left} {right}"

@@ -14,6 +14,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
+from faisse.core.french import fold
 from faisse.plans.importer.blocks import Document
 from faisse.plans.importer.corrections import Corrections
 from faisse.plans.importer.levels import Key, always_parents, assign_keys, build_ladder, is_item
@@ -32,6 +33,8 @@ MOTTO = re.compile(r"^\S.{0,120}$")
 def recognise(document: Document, corrections: Corrections | None = None) -> ParsedPlan:
     corrections = corrections or Corrections()
     plan = ParsedPlan(unit=document.unit)
+    for where, message in document.warnings:
+        plan.warn(where, message)
     noise = {w for w, role in corrections.roles.items() if role == "noise"}
     pieces, furniture = pieces_of(document, noise, plan.warn)
     roles: dict[int, str] = dict.fromkeys(furniture, "furniture") | dict.fromkeys(noise, "noise")
@@ -73,9 +76,18 @@ def _apply_roles(pieces: list[Piece], keys: dict, corrections: Corrections) -> N
 
 def _first_node(pieces, keys) -> int:
     """Where the plan's elements start: the first heading (lists before it are the
-    challenges), or the first list item of a plan made of lists only."""
-    headings = (i for i, p in enumerate(pieces) if id(p) in keys and not is_item(keys[id(p)]))
-    items = (i for i, p in enumerate(pieces) if id(p) in keys)
+    challenges) after the opening's sections ("Ambition", "Défis") when the document has
+    them before its first numbered heading; else the first list item of a plan made of
+    lists only."""
+    numbered = next(
+        (i for i, p in enumerate(pieces) if id(p) in keys and p.signature.number), len(pieces)
+    )
+    sections = [i for i, p in enumerate(pieces[:numbered]) if section_of(p.text)]
+    after = sections[-1] if sections else -1
+    headings = (
+        i for i, p in enumerate(pieces) if i > after and id(p) in keys and not is_item(keys[id(p)])
+    )
+    items = (i for i, p in enumerate(pieces) if i > after and id(p) in keys)
     first = next(headings, None)
     return first if first is not None else next(items, len(pieces))
 
@@ -85,7 +97,12 @@ def _opening(document, pieces, keys, plan: ParsedPlan, roles) -> int:
     first_node = _first_node(pieces, keys)
     plan.title = document.title
     index = 0
-    if not plan.title and pieces and not section_of(pieces[0].text):
+    if plan.title and pieces and fold(pieces[0].text) == fold(plan.title):
+        roles[pieces[0].where] = "title"  # the title page repeats the properties' title
+        keys.pop(id(pieces[0]), None)
+        index = 1
+        first_node = _first_node(pieces, keys)
+    elif not plan.title and pieces and not section_of(pieces[0].text):
         head = pieces[0]
         key = keys.get(id(head))
         same = sum(keys.get(id(p)) == key for p in pieces) if key else 1
@@ -134,7 +151,8 @@ def _opening(document, pieces, keys, plan: ParsedPlan, roles) -> int:
 
 def _challenge(piece: Piece, plan: ParsedPlan) -> None:
     title = piece.signature.title if piece.signature.bullet else piece.text
-    deep = piece.block.list_depth > 0 or piece.block.indent > 0
+    block = piece.block
+    deep = block.list_depth > 0 if block.list_depth >= 0 else block.indent > 0
     if deep and plan.challenges:
         plan.challenges[-1].points.append(title)
     else:
