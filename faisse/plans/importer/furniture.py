@@ -54,15 +54,18 @@ def _shape(line: str) -> str:
 
 def find_furniture(lines: Iterable[str]) -> Furniture:
     """The furniture lines of a document given as its physical lines (read once)."""
-    return find_numbered_furniture(enumerate(lines, start=1))
+    return find_numbered_furniture((n, line, 0) for n, line in enumerate(lines, start=1))
 
 
-def find_numbered_furniture(lines: Iterable[tuple[int, str]]) -> Furniture:
-    """The same, of lines given with their numbers (the blocks of any format)."""
+def find_numbered_furniture(lines: Iterable[tuple[int, str, int]]) -> Furniture:
+    """The same, of lines given with their numbers and pages (0: unknown) — the blocks of
+    any format. Where pages are known, a line is furniture when it comes back on
+    MIN_REPEATS pages or more, once a page, however short the pages."""
     where: dict[str, list[int]] = defaultdict(list)
+    pages: dict[str, list[int]] = defaultdict(list)
     first_text: dict[str, str] = {}
     numbers: list[int] = []
-    for number, raw in lines:
+    for number, raw, page in lines:
         text = raw.strip()
         if not text or len(text) > MAX_LENGTH:
             continue
@@ -71,6 +74,7 @@ def find_numbered_furniture(lines: Iterable[tuple[int, str]]) -> Furniture:
         elif not STRUCTURE.match(text) and not _is_label(text) and len(text.split()) >= 2:
             shape = _shape(text)
             where[shape].append(number)
+            pages[shape].append(page)
             first_text.setdefault(shape, text)
     skipped: set[int] = set()
     warnings: list[tuple[int, str]] = []
@@ -87,7 +91,11 @@ def find_numbered_furniture(lines: Iterable[tuple[int, str]]) -> Furniture:
     for shape, found in where.items():
         if len(found) < MIN_REPEATS:
             continue
-        if (found[-1] - found[0]) / (len(found) - 1) < MIN_GAP:
+        on_pages = [p for p in pages[shape] if p]
+        if on_pages and len(on_pages) == len(found):
+            if len(set(on_pages)) < len(found):  # twice on one page: text, not a header
+                continue
+        elif (found[-1] - found[0]) / (len(found) - 1) < MIN_GAP:
             continue
         skipped.update(found)
         text = first_text[shape]

@@ -45,7 +45,7 @@ def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], s
     """The pieces of a document, and the places of the furniture lines left out."""
     furniture: set[int] = set()
     if not document.heading_styles:
-        found = find_numbered_furniture((b.where, b.text) for b in document.blocks)
+        found = find_numbered_furniture((b.where, b.text, b.page) for b in document.blocks)
         furniture = set(found.lines)
         for where, message in found.warnings:
             warn(where, message)
@@ -57,7 +57,7 @@ def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], s
         for text in _entries(block, warn):
             pieces.append(Piece(block.where, text, block, read_signature(text)))
     if document.unit == "ligne" and not document.heading_styles:
-        pieces = _joined(pieces, warn)
+        pieces = _joined(pieces, warn, hanging=document.layout)
     return pieces, furniture
 
 
@@ -100,11 +100,21 @@ def _usual_width(pieces: list[Piece]) -> int:
     return max(40, lengths[int(0.9 * (len(lengths) - 1))])
 
 
-def _joined(pieces: list[Piece], warn) -> list[Piece]:
+def _joined(pieces: list[Piece], warn, *, hanging: bool) -> list[Piece]:
+    """`hanging`: the indentation is measured (PDF), so a list item's next lines are
+    indented past its bullet; a line back at the margin after an item is a paragraph."""
     width = _usual_width(pieces)
     result: list[Piece] = []
     for piece in pieces:
         previous = result[-1] if result else None
+        if (
+            hanging
+            and previous is not None
+            and (previous.signature.bullet or previous.block.list_depth >= 0)
+            and piece.block.indent <= previous.block.indent
+        ):
+            result.append(piece)
+            continue
         if previous is not None and _continues(previous, piece, width):
             if piece.text[:1].isupper() and not previous.text.endswith("-"):
                 warn(

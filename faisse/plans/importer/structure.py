@@ -22,7 +22,12 @@ from faisse.plans.importer.ocr import is_capitals
 from faisse.plans.importer.outline import ParsedChallenge, ParsedNode, ParsedPlan, SourceLine
 from faisse.plans.importer.paragraphs import Piece, pieces_of
 from faisse.plans.importer.toc import drop_tables_of_contents
-from faisse.plans.importer.vocabulary import MOTTO_PREFIX, display_name, section_of
+from faisse.plans.importer.vocabulary import (
+    MOTTO_PREFIX,
+    display_name,
+    match_level_word,
+    section_of,
+)
 from faisse.plans.models import PlanNode
 from faisse.plans.structure import CHILD_KINDS
 
@@ -230,11 +235,21 @@ def _node(piece: Piece, kind: str) -> ParsedNode:
     signature, block = piece.signature, piece.block
     title = signature.title if (signature.is_heading or signature.bullet) else piece.text
     node = ParsedNode(kind, title, piece.where, number=signature.number or block.number)
-    if signature.word is not None:
+    if block.level:
+        node.level_name, node.level_plural = _level_column_name(block.level)
+    elif signature.word is not None:
         node.level_name, node.level_plural = display_name(signature.word, signature.written)
     if block.description:
         node.description = block.description
     return node
+
+
+def _level_column_name(level: str) -> tuple[str, str]:
+    """A spreadsheet's level column ("ENJEU", "Fiche action") as the level's name."""
+    if found := match_level_word(level):
+        return display_name(found[0], level[: found[1]])
+    name = level.strip()[:1].upper() + level.strip()[1:]
+    return name, name if name.endswith(("s", "x")) else f"{name}s"
 
 
 def _previous_in_order(plan: ParsedPlan):
