@@ -108,6 +108,7 @@ class ParsedPlan:
             "ambition": {"motto": self.motto, "text": self.ambition},
             "challenges": [{"title": c.title, "points": c.points} for c in self.challenges],
             "level_names": self.level_names,
+            "unit": self.unit,  # what each node's "line" counts: ligne, paragraphe, rangée
             "nodes": [node.as_dict() for node in self.nodes],
             "warnings": [
                 {"unit": w.unit, "line": w.line, "message": w.message} for w in self.warnings

@@ -41,7 +41,9 @@ def test_dry_run_json_prints_the_plan_and_writes_nothing(territory, ales_source,
     call_command("import_plan", str(ales_source), territory=territory.slug, dry_run=True, json=True)
     assert row_counts() == before
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"title", "ambition", "challenges", "level_names", "nodes", "warnings"}
+    assert set(data) == {
+        "title", "ambition", "challenges", "level_names", "unit", "nodes", "warnings",
+    }  # fmt: skip
     assert set(data["ambition"]) == {"motto", "text"}
 
     def walk(nodes):
