@@ -1,4 +1,4 @@
-"""The plan as Markdown, in the outline that faisse/plans/importer/markdown_parser.py reads:
+"""The plan as Markdown, in the outline that the importer reads (plain.py, structure.py):
 
     # Title                      ## Axe 1 : …           (axis)
     ## Ambition + "Devise : …"   ### Orientation 1.1 : … (orientation)
