@@ -2,14 +2,14 @@
 weight and a heading rank from its font size.
 
 Library: pypdfium2 (Google's PDFium, the engine of Chrome's viewer, as a pip wheel with the
-binary inside). Of the three candidates it is the only one fast enough with the layout we
-need: a 17-page, 200-action plan goes from bytes to blocks in about 0.1 s here, where
-pdfplumber (pdfminer.six, pure Python) takes seconds for the same characters; it gives
-each character's font size, weight, font name and position, which pypdf's text visitor
-gives only partly (sizes before the text matrix, no weight); and PDFium is the parser the
-most broken PDFs of the web have been tested against. Its one cost is its per-character
-API through ctypes: two fast calls per character (its code point and its text object),
-the font read once per text object.
+binary inside). Of the three candidates it is the fastest with the layout we need: on a
+17-page, 200-action plan, pdfplumber (pdfminer.six, pure Python) took 19 times as long
+for its lines and characters, pypdf's text visitor twice as long for less (sizes before
+the text matrix, no weight, no positions of lines); pypdfium2 gives each character's
+font size, weight, font name and position; and PDFium is the parser the most broken PDFs
+of the web have been tested against. Its one cost is its per-character API through
+ctypes: the page's text comes in one call, then one fast call per character (its text
+object), the font read once per text object.
 
 What a line gets:
 - `page` (1-based) and `where`, its number across the document (unit "ligne");
@@ -28,6 +28,7 @@ Refused: an encrypted PDF that the empty password does not open, a PDF without a
 """
 
 import ctypes
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ FILL_STROKE = 2  # text render mode: filled then stroked, a simulated bold
 GLYPHS = set("•◦▪▫‣⁃●○■□◆◇►▸▶➢➤➔→✓✔✗❖∙·")  # bullets, with or without a space after
 DASHES = set("*-–—o")  # bullets when a space follows ("o": Word's second-level bullet)
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+LINE_END = re.compile("\r\n|[\r\n]")
 SIZE_STEP = 0.5  # font sizes are compared to the half point
 INDENT_STEP = 4.0  # bullets this close (points) are at one depth
 
@@ -146,7 +148,7 @@ class _Fonts:
     """Size and weight of each text object of a page, read at its first character."""
 
     def __init__(self, textpage) -> None:
-        self.textpage = textpage
+        self.textpage = textpage.raw
         self.known: dict[int, tuple[float, bool]] = {}
         self.buffer = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
@@ -174,38 +176,48 @@ class _Fonts:
         return mode == FILL_STROKE
 
 
+def _page_text(textpage, handle: int, count: int) -> str:
+    """The page's characters, one per character index (PDFium's generated spaces and
+    line breaks included)."""
+    text = textpage.get_text_range()
+    if len(text) == count:
+        return text
+    # PDFium left out or added characters, or one is beyond 16 bits: one at a time.
+    codes = (_unicode(handle, index) for index in range(count))
+    return "".join(chr(c) if c < 0x110000 and not 0xD800 <= c < 0xE000 else "\ufffd" for c in codes)
+
+
 def _page_lines(textpage, page: int) -> list[Line]:
     count = textpage.count_chars()
     if count <= 0:
         return []
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    text = _page_text(textpage, handle, count)
     fonts = _Fonts(textpage)
     lines: list[Line] = []
-    characters: list[str] = []
-    first = -1  # index of the line's first visible character
-    sizes: Counter = Counter()
-    bold = True
     x, y = ctypes.c_double(), ctypes.c_double()
-    for index in range(count + 1):
-        code = _unicode(handle, index) if index < count else 10
-        if code in (10, 13):
-            if first >= 0:
-                raw.FPDFText_GetCharOrigin(textpage, first, x, y)
-                size = max(sizes, key=lambda s: (sizes[s], s))
-                text = "".join(characters).translate(LIGATURES).replace("\x02", "-")
-                lines.append(Line(clean(text), page, x.value, y.value, size, bold))
-            characters, first, sizes, bold = [], -1, Counter(), True
-            continue
-        character = chr(code) if code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-        characters.append(character)
-        text_object = _text_object(handle, index)
-        if text_object is None or character.isspace():
-            continue
-        size, is_bold = fonts.of(text_object, index)
-        sizes[size] += 1
-        bold = bold and is_bold
-        if first < 0:
-            first = index
+    breaks = [(m.start(), m.end()) for m in LINE_END.finditer(text)] + [(count, count)]
+    start = 0
+    for end, after in breaks:
+        first, last_object, size, bold = -1, None, 0.0, True
+        sizes: dict[float, int] = {}
+        for index in range(start, end):
+            text_object = _text_object(handle, index)
+            if text_object is None or text[index].isspace():
+                continue
+            if text_object != last_object:
+                last_object = text_object
+                size, is_bold = fonts.of(text_object, index)
+                bold = bold and is_bold
+                if first < 0:
+                    first = index
+            sizes[size] = sizes.get(size, 0) + 1
+        if first >= 0:
+            raw.FPDFText_GetCharOrigin(textpage.raw, first, x, y)
+            size = max(sizes, key=lambda s: (sizes[s], s))
+            line = text[start:end].translate(LIGATURES).replace("\x02", "-")
+            lines.append(Line(clean(line), page, x.value, y.value, size, bold))
+        start = after
     return lines
 
 
