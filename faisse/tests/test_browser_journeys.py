@@ -109,7 +109,7 @@ def test_an_editor_fixes_axis_3_and_moves_an_action_with_the_tree(live_server, a
         radios = page.locator('input[name="parent"]')
         offered = {int(value) for value in radios.evaluate_all("r => r.map(e => e.value)")}
         kinds = set(PlanNode.objects.filter(pk__in=offered).values_list("kind", flat=True))
-        assert kinds <= {"axis", "objective", "group"}  # never an action nor an orientation
+        assert kinds <= {"axis", "orientation", "objective", "group"}  # never an action
         page.get_by_role("searchbox", name="Chercher un emplacement").fill(target.title[:25])
         page.get_by_role("button", name="Chercher").click()
         page.get_by_label(re.compile(re.escape(target.title[:25]))).check()

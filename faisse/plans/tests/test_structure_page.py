@@ -82,13 +82,13 @@ def test_the_picker_offers_only_the_places_that_may_take_the_node(client, plan, 
     html = client.get(url).content.decode()
     offered = {int(pk) for pk in re.findall(r'name="parent" value="(\d+)"', html)}
     objectives = set(plan.nodes.filter(kind="objective").values_list("pk", flat=True))
-    axes = set(plan.nodes.filter(kind="axis").values_list("pk", flat=True))
-    assert offered == objectives | axes  # no orientation, no action (nor itself)
+    above = set(plan.nodes.filter(kind__in=["axis", "orientation"]).values_list("pk", flat=True))
+    assert offered == objectives | above  # no action (nor itself): no sub-action unasked
     assert "emplacement actuel" in html
     assert 'name="parent" value=""' not in html  # an action cannot become an axis
     with_actions = client.get(url, {"sous_action": "1"}).content.decode()
     offered = {int(pk) for pk in re.findall(r'name="parent" value="(\d+)"', with_actions)}
-    assert action.pk not in offered and len(offered) == len(objectives) + len(axes) + 23
+    assert action.pk not in offered and len(offered) == len(objectives) + len(above) + 23
 
 
 def test_the_picker_searches_and_moves(client, plan, editor):
