@@ -9,17 +9,16 @@ pages) is read by its own rule set, text_parser.py.
 
 from pathlib import Path
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from faisse.plans.importer.corrections import Corrections
 from faisse.plans.importer.errors import PlanImportError
 from faisse.plans.importer.formats import read_document
-from faisse.plans.importer.limits import check_size, counting_nodes, fit_texts, iter_lines
+from faisse.plans.importer.limits import counting_nodes, fit_texts, iter_lines
 from faisse.plans.importer.lines import Kind, classify
 from faisse.plans.importer.outline import ParsedPlan
 from faisse.plans.importer.plain import markdown_document, text_document
-from faisse.plans.importer.reading import decode, is_markdown
+from faisse.plans.importer.reading import decode, is_markdown, read_bytes
 from faisse.plans.importer.structure import recognise, rename_levels, tidy
 from faisse.plans.importer.text_parser import parse_text
 
@@ -83,22 +82,7 @@ def _require_structure(plan: ParsedPlan) -> None:
 
 
 def parse_path(path: Path, corrections: Corrections | None = None) -> ParsedPlan:
-    return parse_upload(_read_bytes(path), path.name, corrections)
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise PlanImportError(_("fichier introuvable."))
-    if path.is_dir():
-        raise PlanImportError(_("c’est un dossier, pas un fichier."))
-    try:
-        check_size(path.stat().st_size)  # before reading a byte of it
-        with path.open("rb") as file:
-            return file.read(settings.MAX_UPLOAD_BYTES + 1)  # were it to grow meanwhile
-    except OSError as error:
-        raise PlanImportError(
-            _("fichier illisible (%(error)s).") % {"error": error.strerror}
-        ) from error
+    return parse_upload(read_bytes(path), path.name, corrections)
 
 
 def parse_bytes(data: bytes, name: str) -> ParsedPlan:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 @dataclass(slots=True)
 class Block:
-    text: str  # the paragraph or line, without the list marker when list_depth says it
+    text: str  # the paragraph or line (a PDF line keeps its bullet; DOCX/ODT items do not)
     where: int  # its place, 1-based, in the document's unit (line, paragraph, row)
     page: int = 0  # its page (PDF; text with form feeds), 0 when unknown
     heading: int = 0  # the heading level the layout gives, 1 = top (style, "#", size)

@@ -100,7 +100,8 @@ def _binary_message() -> str:
     )
 
 
-def read_file(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """A named file's bytes, refused with a French message if it cannot be an import."""
     if not path.exists():
         raise PlanImportError(_("fichier introuvable."))
     if path.is_dir():
@@ -108,12 +109,11 @@ def read_file(path: Path) -> str:
     try:
         check_size(path.stat().st_size)  # before reading a byte of it
         with path.open("rb") as file:
-            data = file.read(settings.MAX_UPLOAD_BYTES + 1)  # were it to grow meanwhile
+            return file.read(settings.MAX_UPLOAD_BYTES + 1)  # were it to grow meanwhile
     except OSError as error:
         raise PlanImportError(
             _("fichier illisible (%(error)s).") % {"error": error.strerror}
         ) from error
-    return decode(data)
 
 
 def is_markdown(path_name: str, text: str) -> bool:
