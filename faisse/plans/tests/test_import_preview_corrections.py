@@ -18,7 +18,6 @@ from faisse.plans.tests.import_documents import MARKDOWN
 from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
-NOT_APPLIED_YET = pytest.mark.xfail(reason="corrections not applied yet", strict=False)
 
 # MARKDOWN's lines: 3 axis 1, 4 orientation 1.1, 5 objective, 6 and 7 actions, 8 objective,
 # 9 action, 10 axis 2, 11 orientation 2.1, 12 objective, 13 action.
@@ -185,7 +184,6 @@ def test_renamed_levels_are_the_imported_plans(signed_in, territory, draft):
 # -- what each correction changes in the preview (the importer applies them) -------------
 
 
-@NOT_APPLIED_YET
 def test_a_node_made_text_becomes_the_description_above(signed_in, draft):
     correct(signed_in, draft, do="role:7", role="text")
     page = preview(signed_in, draft, "?element=6")
@@ -193,7 +191,6 @@ def test_a_node_made_text_becomes_the_description_above(signed_in, draft):
     assert '<span class="import-description">Aider les propriétaires modestes</span>' in page
 
 
-@NOT_APPLIED_YET
 def test_a_node_given_another_kind_is_counted_as_such(signed_in, draft):
     correct(signed_in, draft, do="role:12", role="orientation")
     page = preview(signed_in, draft, "?element=12")
@@ -201,7 +198,6 @@ def test_a_node_given_another_kind_is_counted_as_such(signed_in, draft):
     assert "3 orientations" in page
 
 
-@NOT_APPLIED_YET
 def test_a_line_marked_as_noise_is_left_out(signed_in, draft):
     correct(signed_in, draft, do="noise:9", retour="source")
     page = preview(signed_in, draft, "?element=9")
@@ -210,7 +206,6 @@ def test_a_line_marked_as_noise_is_left_out(signed_in, draft):
     assert 'value="undo-role:9"' in page
 
 
-@NOT_APPLIED_YET
 def test_a_merged_node_joins_the_one_before(signed_in, draft):
     correct(signed_in, draft, do="merge:7")
     page = preview(signed_in, draft, "?element=6")
@@ -218,7 +213,6 @@ def test_a_merged_node_joins_the_one_before(signed_in, draft):
     assert "Créer une plateforme de la rénovation Aider les propriétaires modestes" in page
 
 
-@NOT_APPLIED_YET
 def test_a_split_node_becomes_two(signed_in, draft):
     correct(signed_in, draft, do="split:6", first_part="Créer une plateforme")
     page = preview(signed_in, draft, "?element=6")
@@ -227,7 +221,6 @@ def test_a_split_node_becomes_two(signed_in, draft):
     assert '<span class="node-kind">Action</span> de la rénovation</span>' in page
 
 
-@NOT_APPLIED_YET
 def test_the_import_writes_the_corrected_tree(signed_in, territory, draft):
     correct(signed_in, draft, do="role:7", role="text")
     url = reverse("plans:import_save", args=[territory.slug, draft.pk])
@@ -237,7 +230,6 @@ def test_the_import_writes_the_corrected_tree(signed_in, territory, draft):
     assert plan.nodes.get(source_line=6).description == "Aider les propriétaires modestes"
 
 
-@NOT_APPLIED_YET
 def test_corrections_that_leave_no_plan_are_told_and_can_be_undone(signed_in, draft):
     for where in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
         correct(signed_in, draft, do=f"noise:{where}")
