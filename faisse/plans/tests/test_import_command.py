@@ -180,3 +180,35 @@ def test_a_plan_keeps_the_level_names_of_its_document(territory, tmp_path, capsy
     axis = plan.nodes.get(kind="axis", number="2")
     assert (axis.level_name, axis.label) == ("Enjeu", "Enjeu 2 : Un territoire sobre")
     assert set(plan.nodes.exclude(kind="axis").values_list("level_name", flat=True)) == {""}
+
+
+def bad_files():
+    """One bad file of each format, with what the refusal must say."""
+    from faisse.plans.tests.documents import Heading, Item, image_only_pdf, to_docx, to_pdf
+    from faisse.plans.tests.test_formats_docx import bomb
+    from faisse.plans.tests.test_formats_pdf import encrypted
+
+    sound_docx = to_docx([Heading(1, "Axe 1 : Vivre"), Item("Une action")])
+    sound_pdf = to_pdf([Heading(1, "Axe 1 : Vivre"), Item("Une action")])
+    return [
+        ("abime.docx", sound_docx[: len(sound_docx) // 2], "DOCX"),
+        ("bombe.docx", bomb(200 << 20), "bombe"),
+        ("protege.pdf", encrypted(sound_pdf, "secret"), "mot de passe"),
+        ("scanne.pdf", image_only_pdf(), "texte"),
+        ("vide.odt", b"PK\x03\x04" + b"\x00" * 64, "ODT"),
+        ("feuille.xlsx", b"pas un tableur", "XLSX"),
+    ]
+
+
+@pytest.mark.parametrize("name, data, said", bad_files(), ids=lambda v: str(v)[:12])
+def test_a_bad_file_of_any_format_is_refused_clearly_and_writes_nothing(
+    territory, tmp_path, name, data, said
+):
+    source = tmp_path / name
+    source.write_bytes(data)
+    before = row_counts()
+    with pytest.raises(CommandError) as refusal:
+        call_command("import_plan", str(source), territory=territory.slug)
+    assert str(refusal.value).startswith(f"{source} : ")
+    assert said.casefold() in str(refusal.value).casefold()
+    assert row_counts() == before
