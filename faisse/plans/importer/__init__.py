@@ -19,8 +19,9 @@ from faisse.plans.importer.lines import Kind, classify
 from faisse.plans.importer.outline import ParsedPlan
 from faisse.plans.importer.plain import markdown_document, text_document
 from faisse.plans.importer.reading import decode, is_markdown, read_bytes
-from faisse.plans.importer.structure import recognise, rename_levels, tidy
+from faisse.plans.importer.structure import recognise, rename_levels
 from faisse.plans.importer.text_parser import parse_text
+from faisse.plans.importer.tree_corrections import apply_roles, tidy
 
 __all__ = [
     "Corrections",
@@ -61,6 +62,7 @@ def parse_document(text: str, name: str, corrections: Corrections | None = None)
                 lines = text.split("\n")
                 text = "\n".join("" if i + 1 in noise else ln for i, ln in enumerate(lines))
             plan = parse_text(text)
+            apply_roles(plan, {w: r for w, r in corrections.roles.items() if r != "noise"})
             tidy(plan, corrections)
             rename_levels(plan, corrections.names)
         else:

@@ -22,6 +22,7 @@ from faisse.plans.importer.ocr import is_capitals
 from faisse.plans.importer.outline import ParsedChallenge, ParsedNode, ParsedPlan, SourceLine
 from faisse.plans.importer.paragraphs import Piece, pieces_of
 from faisse.plans.importer.toc import drop_tables_of_contents
+from faisse.plans.importer.tree_corrections import tidy
 from faisse.plans.importer.vocabulary import (
     MOTTO_PREFIX,
     display_name,
@@ -61,12 +62,6 @@ def recognise(document: Document, corrections: Corrections | None = None) -> Par
             plan.warn(node.line, _("élément sans intitulé : à compléter."))
     plan.source = _source(document, roles)
     return plan
-
-
-def tidy(plan: ParsedPlan, corrections: Corrections) -> None:
-    """The merges and splits an editor asked for, on the recognised tree."""
-    _merge(plan, corrections.merges)
-    _split(plan, corrections.splits)
 
 
 def _apply_roles(pieces: list[Piece], keys: dict, corrections: Corrections) -> None:
@@ -250,49 +245,6 @@ def _level_column_name(level: str) -> tuple[str, str]:
         return display_name(found[0], level[: found[1]])
     name = level.strip()[:1].upper() + level.strip()[1:]
     return name, name if name.endswith(("s", "x")) else f"{name}s"
-
-
-def _previous_in_order(plan: ParsedPlan):
-    previous = None
-    parents = {}
-    for root in plan.nodes:
-        parents[id(root)] = None
-        for node in root.walk():
-            for child in node.children:
-                parents[id(child)] = node
-            yield previous, node, parents
-            previous = node
-
-
-def _merge(plan: ParsedPlan, merges: set[int]) -> None:
-    for where in sorted(merges, reverse=True):
-        for previous, node, parents in _previous_in_order(plan):
-            if node.line != where or previous is None:
-                continue
-            previous.title = f"{previous.title} {node.title}".strip()
-            if node.description:
-                previous.description = f"{previous.description}\n\n{node.description}".strip()
-            siblings = parents[id(node)].children if parents[id(node)] else plan.nodes
-            at = siblings.index(node)
-            siblings.pop(at)
-            if previous is parents[id(node)]:
-                siblings[at:at] = node.children
-            else:
-                previous.children.extend(node.children)
-            break
-
-
-def _split(plan: ParsedPlan, splits: dict[int, int]) -> None:
-    for where, offset in splits.items():
-        for _previous, node, parents in _previous_in_order(plan):
-            if node.line != where or not 0 < offset < len(node.title):
-                continue
-            second = ParsedNode(node.kind, node.title[offset:].strip(), where)
-            second.level_name, second.children = node.level_name, node.children
-            node.title, node.children = node.title[:offset].strip(), []
-            siblings = parents[id(node)].children if parents[id(node)] else plan.nodes
-            siblings.insert(siblings.index(node) + 1, second)
-            break
 
 
 def rename_levels(plan: ParsedPlan, names: dict[str, list[str]]) -> None:
