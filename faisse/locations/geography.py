@@ -38,10 +38,15 @@ class PlanGeography:
         return [link for place in self._places(node) for link in self.links_by_node[place.pk]]
 
     def actions(self) -> list[PlanNode]:
-        """Actions in plan order (home placements)."""
-        return [
-            e.node for e in self.tree.walk() if e.node.kind == PlanNode.Kind.ACTION and not e.shared
-        ]
+        """Actions in plan order, each once: at its home, never again under a shared
+        placement (nor its sub-actions, which a shared action brings along)."""
+        found, seen = [], set()
+        for entry in self.tree.walk():
+            node = entry.node
+            if node.kind == PlanNode.Kind.ACTION and not entry.shared and node.pk not in seen:
+                seen.add(node.pk)
+                found.append(node)
+        return found
 
     def specific_actions(self, commune_id: int) -> list[tuple[PlanNode, list[CommuneLink]]]:
         """Actions that apply to this commune specifically, each with the links saying so."""
