@@ -41,6 +41,10 @@ READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationError
 class NodeOut(Schema):
     id: int
     kind: NodeKind
+    level_name: str = Field(
+        description="Le nom du niveau dans ce projet (« Enjeu ») ; à défaut, celui de la "
+        "nature (« Axe »)."
+    )
     number: str
     title: str
     description: str
@@ -122,6 +126,7 @@ NodeIn = create_model(
 def _payload(node: PlanNode, drafts: bool) -> dict:
     data = {field: getattr(node, field) for field in NodeOut.model_fields if field != "id"}
     data["id"] = node.pk
+    data["level_name"] = node.kind_label
     data["internal_notes"] = node.internal_notes if drafts else None
     if not (drafts or node.follow_up_is_public):
         data["follow_up"] = None

@@ -196,3 +196,12 @@ def test_a_lifetime_outside_one_day_to_a_year_is_refused(plan, days):
     with pytest.raises(ValidationError, match="de 1 à 365 jours"):
         ApiToken.create(user, plan.territory, "essai", "read", days=days)
     assert not ApiToken.objects.exists()
+
+
+def test_a_node_says_its_level_in_the_plan_s_own_words(client, plan):
+    plan.set_level_names({"action": ["Fiche action", "Fiches action"]})
+    _token, secret = token_for(plan, Role.EDITOR)
+    node = PlanNode.objects.filter(plan=plan, kind="action").first()
+    url = f"/api/v1/territories/{plan.territory.slug}/nodes/{node.pk}"
+    status, body = call(client, "get", url, secret, None)
+    assert status == 200 and (body["kind"], body["level_name"]) == ("action", "Fiche action")
