@@ -22,6 +22,9 @@ from faisse.plans.importer.signatures import Signature, read_signature
 from faisse.plans.importer.vocabulary import LEVEL_WORDS
 
 WRAPPED = 0.8  # a line this share of the usual width long was wrapped by the layout
+FULL = 0.95  # … and one that ends a sentence, only when it fills the width
+OVER = 1.05  # a line longer than this share of the width was not wrapped at it
+MIN_WRAPPED = 3
 SENTENCE_END = (".", "!", "?", ":", ";")
 # A level word followed by a number, inside a line: where a flattened table of contents
 # starts its next entry (matched on folded text).
@@ -39,6 +42,7 @@ class Piece:
     block: Block
     signature: Signature = field(default_factory=Signature)
     joined: list[int] = field(default_factory=list)  # places of the lines joined to it
+    contents_entry: bool = False  # it ended with leader dots and a page number
 
 
 def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], set[int]]:
@@ -54,16 +58,18 @@ def pieces_of(document: Document, noise: set[int], warn) -> tuple[list[Piece], s
         if block.where in furniture or block.where in noise:
             continue
         block.text = block.text.replace("\ufffe", "-")  # a PDF's hyphen at a line's end
-        for text in _entries(block, warn):
-            pieces.append(Piece(block.where, text, block, read_signature(text)))
+        for text, leaders in _entries(block, warn):
+            piece = Piece(block.where, text, block, read_signature(text), contents_entry=leaders)
+            pieces.append(piece)
     if document.unit == "ligne" and not document.heading_styles:
         pieces = _joined(pieces, warn, hanging=document.layout)
     return pieces, furniture
 
 
-def _entries(block: Block, warn) -> list[str]:
+def _entries(block: Block, warn) -> list[tuple[str, bool]]:
     """The block's text, without a page reference at its end; split when a flattened
-    table of contents put several entries on it."""
+    table of contents put several entries on it. Each with whether leader dots and a page
+    number ended it (an entry of a table of contents)."""
     folded = fold(block.text)
     starts = []
     if len(folded) == len(block.text):
@@ -81,7 +87,9 @@ def _entries(block: Block, warn) -> list[str]:
     entries = []
     for part in parts:
         match = PAGE_REFERENCE.search(part)
+        leaders = False
         if match and match.start() > 0:
+            leaders = bool(LEADERS.search(match.group()))
             warn(
                 block.where,
                 _("« %(noise)s » retiré de la fin de la ligne (renvoi de page).")
@@ -89,15 +97,20 @@ def _entries(block: Block, warn) -> list[str]:
             )
             part = part[: match.start()].rstrip()
         if part:
-            entries.append(part)
+            entries.append((part, leaders))
     return entries
 
 
 def _usual_width(pieces: list[Piece]) -> int:
+    """The width the layout wrapped lines at: the 9th decile of their lengths, if at least
+    MIN_WRAPPED lines come near it (a text of a few long lines was not wrapped)."""
     lengths = sorted(len(p.text) for p in pieces if len(p.text) >= 20)
     if not lengths:
         return 10_000
-    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+    width = max(40, lengths[int(0.9 * (len(lengths) - 1))])
+    if sum(length >= 0.9 * width for length in lengths) < MIN_WRAPPED:
+        return 10_000
+    return width
 
 
 def _joined(pieces: list[Piece], warn, *, hanging: bool) -> list[Piece]:
@@ -107,15 +120,15 @@ def _joined(pieces: list[Piece], warn, *, hanging: bool) -> list[Piece]:
     result: list[Piece] = []
     for piece in pieces:
         previous = result[-1] if result else None
-        if (
+        in_item = (
             hanging
             and previous is not None
             and (previous.signature.bullet or previous.block.list_depth >= 0)
-            and piece.block.indent <= previous.block.indent
-        ):
+        )
+        if in_item and piece.block.indent <= previous.block.indent:
             result.append(piece)
             continue
-        if previous is not None and _continues(previous, piece, width):
+        if previous is not None and _continues(previous, piece, width, proportional=hanging):
             if piece.text[:1].isupper() and not previous.text.endswith("-"):
                 warn(
                     piece.where,
@@ -130,7 +143,9 @@ def _joined(pieces: list[Piece], warn, *, hanging: bool) -> list[Piece]:
     return result
 
 
-def _continues(previous: Piece, piece: Piece, width: int) -> bool:
+def _continues(previous: Piece, piece: Piece, width: int, *, proportional: bool) -> bool:
+    """`proportional`: a PDF's lines, whose lengths in characters vary with the letters'
+    widths — a line longer than the usual width may still have been wrapped."""
     signature = piece.signature
     if signature.is_heading or signature.bullet or piece.block.list_depth >= 0:
         return False
@@ -140,7 +155,12 @@ def _continues(previous: Piece, piece: Piece, width: int) -> bool:
         return False
     if previous.signature.is_heading and not previous.signature.title:
         return False  # "Orientation 1.2" alone: its title follows, it is not a wrap
-    if len(previous.text) >= WRAPPED * width:
+    length = len(previous.text)
+    if length > OVER * width and not proportional:
+        pass  # longer than the width the text is wrapped at: a line of its own
+    elif previous.text.endswith(SENTENCE_END) and piece.text[:1].isupper():
+        return length >= FULL * width  # a new sentence on a new line, unless full
+    elif length >= WRAPPED * width:
         return True
     first = piece.text[0]
     return (first.islower() or first == "(") and not previous.text.endswith(SENTENCE_END)

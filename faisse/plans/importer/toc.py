@@ -37,6 +37,7 @@ def _runs(entries: list):
 
 
 def drop_tables_of_contents(pieces: list[Piece], warn, roles: dict[int, str]) -> list[Piece]:
+    pieces = _without_dotted_entries(pieces, warn, roles)
     entries = [_entry(p) for p in pieces]
     for start, end in _runs(entries):
         if end - start < MIN_ENTRIES:
@@ -55,3 +56,22 @@ def drop_tables_of_contents(pieces: list[Piece], warn, roles: dict[int, str]) ->
         )
         return pieces[:start] + pieces[end:]
     return pieces
+
+
+def _without_dotted_entries(pieces: list[Piece], warn, roles: dict[int, str]) -> list[Piece]:
+    """Lines that ended with leader dots and a page number are a table of contents: left
+    out when the document has other headings (its body), kept when it is all there is."""
+    dotted = [p for p in pieces if p.contents_entry]
+    if len(dotted) < 2:
+        return pieces
+    others = [p for p in pieces if not p.contents_entry and (p.signature.number or p.block.heading)]
+    if not others:
+        return pieces
+    for piece in dotted:
+        roles[piece.where] = "toc"
+    warn(
+        dotted[0].where,
+        _("%(count)s lignes de sommaire (points de suite et numéro de page) ignorées.")
+        % {"count": len(dotted)},
+    )
+    return [p for p in pieces if not p.contents_entry]

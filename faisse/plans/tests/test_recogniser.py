@@ -212,7 +212,7 @@ def test_a_table_of_contents_flattened_on_one_line_is_split_then_left_out():
     ]
     messages = [w.message for w in plan.warnings]
     assert any("sommaire sur une seule ligne" in m for m in messages)
-    assert any(m.startswith("sommaire (3 à 3) ignoré") for m in messages)
+    assert any(m.startswith("3 lignes de sommaire") for m in messages)
 
 
 def test_a_document_that_is_only_a_table_of_contents_keeps_it():
@@ -308,3 +308,60 @@ def test_markdown_list_levels_make_levels_by_depth():
             ]),
         ]),
     ]  # fmt: skip
+
+
+STRATEGIC = """PROJET DE TERRITOIRE 2020-2026
+Communauté de Communes du Pays de Test
+
+SOMMAIRE
+1. Le diagnostic ........ 4
+2. Les enjeux ........ 12
+3. Le plan d’actions ....... 20
+
+Le territoire compte 25 communes et 18 000 habitants. Il s’est doté en 2020 d’un projet
+de territoire élaboré avec les maires et les habitants.
+
+AXE STRATÉGIQUE 1 : RENFORCER L’ATTRACTIVITÉ ÉCONOMIQUE
+
+Objectif stratégique 1.1 : Accompagner les entreprises
+Action 1.1.1 : Créer un guichet unique
+Le guichet unique permettra aux porteurs de projet de trouver un interlocuteur.
+Pilote : service développement économique
+Action 1.1.2 : Développer l’immobilier d’entreprise
+
+Objectif stratégique 1.2 : Soutenir l’agriculture locale
+Action 1.2.1 : Créer un point de vente collectif
+
+AXE STRATÉGIQUE 2 : PRÉSERVER LE CADRE DE VIE
+
+Objectif stratégique 2.1 : Protéger la ressource en eau
+Action 2.1.1 : Sécuriser les captages
+Action 2.1.2 : Réduire les fuites des réseaux
+"""
+
+
+def test_a_table_of_contents_with_leader_dots_and_numbered_actions_with_paragraphs():
+    plan = parse_document(STRATEGIC, "pays-de-test.txt")
+    assert tree(plan) == [
+        ("axis", "Axe stratégique", "1", "RENFORCER L’ATTRACTIVITÉ ÉCONOMIQUE", [
+            ("objective", "Objectif stratégique", "1.1", "Accompagner les entreprises", [
+                ("action", "", "1.1.1", "Créer un guichet unique", []),
+                ("action", "", "1.1.2", "Développer l’immobilier d’entreprise", []),
+            ]),
+            ("objective", "Objectif stratégique", "1.2", "Soutenir l’agriculture locale", [
+                ("action", "", "1.2.1", "Créer un point de vente collectif", []),
+            ]),
+        ]),
+        ("axis", "Axe stratégique", "2", "PRÉSERVER LE CADRE DE VIE", [
+            ("objective", "Objectif stratégique", "2.1", "Protéger la ressource en eau", [
+                ("action", "", "2.1.1", "Sécuriser les captages", []),
+                ("action", "", "2.1.2", "Réduire les fuites des réseaux", []),
+            ]),
+        ]),
+    ]  # fmt: skip
+    guichet = plan.nodes[0].children[0].children[0]
+    assert guichet.description == (
+        "Le guichet unique permettra aux porteurs de projet de trouver un interlocuteur.\n"
+        "Pilote : service développement économique"
+    )
+    assert any("3 lignes de sommaire" in w.message for w in plan.warnings)
