@@ -91,8 +91,8 @@ def key_of(
     if block.level:
         return ("l", block.level.casefold())
     if signature.word is not None:
-        if not signature.number and (signature.plural or not signature.title):
-            return None  # "Orientations", "Ambition": a label or a section, not a node
+        if not signature.number and not block.heading:
+            return None  # "Orientations" (a label), "Objectif : réduire…" (a field)
         return ("w", signature.word)
     if signature.shape:
         return ("n", signature.shape)

@@ -33,6 +33,8 @@ ENTRY = re.compile(
     r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(w) for w in _WORDS) + r")\s+(?:n\s*°\s*)?\d)"
 )
 LEADERS = re.compile(r"(?:\.\s?){3,}|…")
+# "Pilote : …", "Budget prévisionnel : …": a field of a sheet, on its own line
+FIELD = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,3} ?: \S")
 
 
 @dataclass(slots=True)
@@ -149,6 +151,10 @@ def _continues(previous: Piece, piece: Piece, width: int, *, proportional: bool)
     signature = piece.signature
     if signature.is_heading or signature.bullet or piece.block.list_depth >= 0:
         return False
+    if FIELD.match(piece.text) and (
+        FIELD.match(previous.text) or len(previous.text) < WRAPPED * width
+    ):
+        return False  # a field after a field, or after a short line: a line of its own
     if piece.block.break_before or piece.block.page != previous.block.page:
         return False
     if previous.block.heading != piece.block.heading or previous.block.bold != piece.block.bold:

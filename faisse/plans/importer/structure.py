@@ -178,7 +178,8 @@ def _build(body, keys, kinds, plan: ParsedPlan, roles) -> None:
     for piece in body:
         key: Key | None = keys.get(id(piece))
         if key is None:
-            if piece.signature.word is not None and not piece.signature.number:
+            signature = piece.signature
+            if signature.word is not None and not signature.number and not signature.title:
                 roles[piece.where] = "label"
                 plan.warn(piece.where, _("intertitre « %s » sans numéro : ignoré.") % piece.text)
                 continue

@@ -365,3 +365,44 @@ def test_a_table_of_contents_with_leader_dots_and_numbered_actions_with_paragrap
         "Pilote : service développement économique"
     )
     assert any("3 lignes de sommaire" in w.message for w in plan.warnings)
+
+
+SHEETS = """Projet de territoire 2021-2026 — Communauté de communes Cœur d’Exemple
+
+ORIENTATION 1 – UN TERRITOIRE ATTRACTIF
+
+Fiche action n° 1 : Créer une maison France Services
+Objectif : rapprocher les services publics des habitants
+Pilote : CC Cœur d’Exemple
+Calendrier : 2022-2023
+Budget : 250 000 €
+
+Fiche action n° 2 : Développer le très haut débit
+Objectif : raccorder toutes les communes à la fibre
+Action : déployer 1 200 prises par an
+
+ORIENTATION 2 – UN TERRITOIRE DURABLE
+
+Fiche action n° 3 : Rénover l’éclairage public
+Objectif : réduire de moitié la consommation d’électricité
+"""
+
+
+def test_action_sheets_with_fields_two_levels_and_field_labels_that_are_level_words():
+    plan = parse_document(SHEETS, "coeur.txt")
+    assert tree(plan) == [
+        ("axis", "Orientation", "1", "UN TERRITOIRE ATTRACTIF", [
+            ("action", "Fiche action", "1", "Créer une maison France Services", []),
+            ("action", "Fiche action", "2", "Développer le très haut débit", []),
+        ]),
+        ("axis", "Orientation", "2", "UN TERRITOIRE DURABLE", [
+            ("action", "Fiche action", "3", "Rénover l’éclairage public", []),
+        ]),
+    ]  # fmt: skip
+    assert plan.nodes[0].children[0].description.split("\n") == [
+        "Objectif : rapprocher les services publics des habitants",
+        "Pilote : CC Cœur d’Exemple",
+        "Calendrier : 2022-2023",
+        "Budget : 250 000 €",
+    ]
+    assert plan.nodes[0].children[1].description.endswith("Action : déployer 1 200 prises par an")
