@@ -311,3 +311,14 @@ def test_a_member_larger_than_its_directory_says_is_damaged_not_expanded():
     data[directory + 24 : directory + 28] = (1000).to_bytes(4, "little")
     with pytest.raises(PlanImportError, match="fichier DOCX abîmé ou illisible"):
         read(bytes(data))
+
+
+def test_an_xml_part_too_large_for_a_plan_is_refused_before_it_is_parsed(settings):
+    settings.MAX_UPLOAD_BYTES = 256 << 10  # an XML part: at most 1 MiB expanded
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>Paragraphe {i} du document</w:t></w:r></w:p>" for i in range(40_000)
+    )
+    data = zipped({"word/document.xml": f"<w:document>{paragraphs}</w:document>".encode()})
+    assert len(data) < settings.MAX_UPLOAD_BYTES  # the file itself is within the limit
+    with pytest.raises(PlanImportError, match="word/document.xml fait .* une fois décompressé"):
+        read(data)

@@ -21,6 +21,9 @@ EXPANSION = 20  # all members together: at most 20 times MAX_UPLOAD_BYTES once e
 MAX_RATIO = 100  # one member: at most 100 bytes expanded for each compressed byte…
 RATIO_FLOOR = 1 << 20  # … once it is larger than 1 MiB (a small member may be all spaces)
 MAX_MEMBERS = 10_000
+# One XML part: at most 4 times MAX_UPLOAD_BYTES expanded. The XML libraries hold a part
+# whole in memory, about ten times its size: a plan's text never needs more.
+XML_PART = 4
 
 # The part each format cannot do without.
 MAIN_PARTS = {
@@ -66,6 +69,17 @@ def check_members(members: list[zipfile.ZipInfo], kind: str) -> None:
     if total > EXPANSION * settings.MAX_UPLOAD_BYTES:
         raise PlanImportError(bomb(kind, _("%(size)s une fois décompressé") % {"size": _s(total)}))
     for member in members:
+        if (
+            member.filename.endswith(".xml")
+            and member.file_size > XML_PART * settings.MAX_UPLOAD_BYTES
+        ):
+            raise PlanImportError(
+                bomb(
+                    kind,
+                    _("%(name)s fait %(size)s une fois décompressé")
+                    % {"name": member.filename[:80], "size": _s(member.file_size)},
+                )
+            )
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise PlanImportError(
