@@ -34,6 +34,7 @@ from faisse.plans.structure import CHILD_KINDS
 
 RANKS = {"axis": 0, "orientation": 1, "objective": 2, "group": 3, "action": 4}
 MOTTO = re.compile(r"^\S.{0,120}$")
+MOTTO_WORDS = re.compile(r"\s+[—–-]\s+")
 
 
 def recognise(document: Document, corrections: Corrections | None = None) -> ParsedPlan:
@@ -111,6 +112,17 @@ def _opening(document, pieces, keys, plan: ParsedPlan, roles) -> int:
             roles[head.where] = "title"
             keys.pop(id(head), None)
             index = 1
+            subtitle = pieces[1] if len(pieces) > 1 else None
+            if (  # a second line in capitals right under a title in capitals: its end
+                subtitle is not None
+                and is_capitals(head.text)
+                and is_capitals(subtitle.text)
+                and not subtitle.block.break_before
+                and id(subtitle) not in keys
+            ):
+                plan.title = f"{plan.title} — {subtitle.text}"
+                roles[subtitle.where] = "title"
+                index = 2
             first_node = _first_node(pieces, keys)
     section = ""  # before any section heading: a preamble
     preamble: list[Piece] = []
@@ -129,7 +141,7 @@ def _opening(document, pieces, keys, plan: ParsedPlan, roles) -> int:
         elif section == "":
             preamble.append(piece)
         else:
-            _ambition(piece, plan, paragraphs)
+            _ambition(piece, plan, paragraphs, in_section=True)
             roles[piece.where] = "ambition"
     if preamble and any(roles.get(p.where) == "ambition" for p in pieces[index:first_node]):
         for piece in preamble:
@@ -142,7 +154,7 @@ def _opening(document, pieces, keys, plan: ParsedPlan, roles) -> int:
     else:
         kept = []
         for piece in preamble:
-            _ambition(piece, plan, kept)
+            _ambition(piece, plan, kept, in_section=False)
             roles[piece.where] = "ambition"
         paragraphs = kept + paragraphs
     plan.ambition = "\n\n".join(paragraphs)
@@ -159,14 +171,18 @@ def _challenge(piece: Piece, plan: ParsedPlan) -> None:
         plan.challenges.append(ParsedChallenge(title, piece.where))
 
 
-def _ambition(piece: Piece, plan: ParsedPlan, paragraphs: list[str]) -> None:
-    """A paragraph of the ambition, or its motto ("Devise : …", or a short line in bold
-    or in capitals, the first one only)."""
+def _ambition(piece: Piece, plan: ParsedPlan, paragraphs: list[str], *, in_section) -> None:
+    """A paragraph of the ambition, or its motto, the first one only: "Devise : …"; in an
+    "Ambition" section, a short line in bold or in capitals; before any section, only
+    words in capitals set apart by dashes ("INNOVATION — IMAGE — AUDACE"), since a
+    line in capitals there is as often the document's subtitle."""
     text = piece.text
     motto = MOTTO_PREFIX.sub("", text)
-    if not plan.motto and (
-        motto != text or ((piece.block.bold or is_capitals(text)) and MOTTO.match(text))
-    ):
+    if in_section:
+        looks = (piece.block.bold or is_capitals(text)) and MOTTO.match(text)
+    else:
+        looks = is_capitals(text) and len(MOTTO_WORDS.split(text)) >= 2
+    if not plan.motto and (motto != text or looks):
         plan.motto = motto.strip("* ")
     else:
         paragraphs.append(text)

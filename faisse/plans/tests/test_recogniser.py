@@ -406,3 +406,66 @@ def test_action_sheets_with_fields_two_levels_and_field_labels_that_are_level_wo
         "Budget : 250 000 €",
     ]
     assert plan.nodes[0].children[1].description.endswith("Action : déployer 1 200 prises par an")
+
+
+LAYOUT = """                     COMMUNAUTÉ DE COMMUNES DU HAUT-TEST
+                          PROJET DE TERRITOIRE 2022-2028
+
+
+
+1. UN TERRITOIRE QUI ACCUEILLE
+
+1.1 Développer une offre de logements adaptée
+
+   • Réaliser un programme local de l’habitat (PLH) à l’échelle des 32 communes et
+     définir une stratégie foncière
+   • Accompagner la rénovation énergétique des logements privés
+
+1.2 Maintenir les services de proximité
+
+   • Créer deux maisons France Services
+
+Projet de territoire 2022-2028                                                    3
+
+2. UN TERRITOIRE QUI ENTREPREND
+
+2.1 Soutenir le commerce de centre-bourg
+
+   • Mettre en place une opération collective de modernisation du commerce
+   • Créer une boutique à l’essai
+
+2.2 Développer le tourisme de pleine nature
+
+   • Aménager les sentiers de randonnée
+
+Projet de territoire 2022-2028                                                    4
+
+3. UN TERRITOIRE QUI PRÉSERVE
+
+3.1 Protéger la ressource en eau
+
+   • Sécuriser l’alimentation en eau potable
+
+Projet de territoire 2022-2028                                                    5
+"""
+
+
+def test_a_pdftotext_layout_with_numbered_levels_indented_bullets_and_running_footers():
+    plan = parse_document(LAYOUT, "haut-test.txt")
+    assert plan.title == ("COMMUNAUTÉ DE COMMUNES DU HAUT-TEST — PROJET DE TERRITOIRE 2022-2028")
+    assert plan.motto == ""
+    assert [(n.kind, n.number, n.title) for n in plan.nodes] == [
+        ("axis", "1", "UN TERRITOIRE QUI ACCUEILLE"),
+        ("axis", "2", "UN TERRITOIRE QUI ENTREPREND"),
+        ("axis", "3", "UN TERRITOIRE QUI PRÉSERVE"),
+    ]
+    assert [(o.kind, o.number) for o in plan.nodes[0].children] == [
+        ("objective", "1.1"),
+        ("objective", "1.2"),
+    ]
+    assert plan.nodes[0].children[0].children[0].title == (
+        "Réaliser un programme local de l’habitat (PLH) à l’échelle des 32 communes et "
+        "définir une stratégie foncière"
+    )
+    assert plan.counts()["action"] == 7
+    assert any("revient 3 fois" in w.message for w in plan.warnings)
