@@ -101,6 +101,17 @@ class Plan(models.Model):
             return names[1 if plural and len(names) > 1 else 0]
         return str(PLURAL_KIND_LABELS[kind] if plural else PlanNode.Kind(kind).label)
 
+    def counted(
+        self, counts, kinds=("axis", "orientation", "objective", "action"), keep=("axis", "action")
+    ) -> list[tuple[int, str]]:
+        """[(3, "enjeux"), (8, "fiches action")]: the counts of the levels in the plan's
+        words, leaving out the kinds in `kinds` it has none of (but those in `keep`)."""
+        return [
+            (counts.get(kind, 0), self.level_name(kind, plural=counts.get(kind, 0) > 1).lower())
+            for kind in kinds
+            if counts.get(kind, 0) or kind in keep
+        ]
+
     def set_level_names(self, names: dict[str, list[str]]) -> None:
         """Name the plan's levels and rename its nodes accordingly (one update per kind)."""
         self.level_names = {kind: list(pair) for kind, pair in names.items() if pair and pair[0]}

@@ -58,7 +58,12 @@ def territory_home(request, slug):
         "territory": territory,
         "plan": plan,
         "challenges": list(plan.challenges.all()) if plan else [],
-        "axes": outline.axes() if outline else [],
+        "axes": [
+            (axis, plan.counted(axis.counts, ("orientation", "objective", "action"), ()))
+            for axis in outline.axes()
+        ]
+        if outline
+        else [],
         "communes": communes,
         "phases": group_by_phase(list(steps)),
         "next_meetings": next_meetings(request, territory),
@@ -74,7 +79,7 @@ def plan_detail(request, slug):
     context = {
         "territory": territory,
         "plan": plan,
-        "counts": outline.counts() if outline else {},
+        "counts": plan.counted(outline.counts()) if outline else [],
         "toc": outline.table_of_contents() if outline else [],
         "blocks": outline.blocks() if outline else [],
         "downloads": download_links(slug) if plan else [],

@@ -131,3 +131,17 @@ def test_node_of_an_older_plan_is_served(client, plan, territory):
     action = PlanNode.objects.get(plan=older, kind="action")
     html = page(client.get(action.url_for(territory.slug)))
     assert "Ancien" in [text for _, text in html.links]
+
+
+def test_the_plan_and_home_pages_count_levels_in_the_plan_s_own_words(client):
+    territory = make_territory("Pays des Trois Vallées")
+    plan = make_plan(territory, axes=2, orientations=1, objectives=2, actions=1)
+    plan.set_level_names(
+        {"axis": ["Ambition", "Ambitions"], "action": ["Fiche action", "Fiches action"]}
+    )
+    plan_page = client.get(reverse("portal:plan", args=[territory.slug])).content.decode()
+    assert "<strong>2</strong> ambitions" in plan_page
+    assert "<strong>4</strong> fiches action" in plan_page
+    assert "<strong>2</strong> orientations" in plan_page
+    home = client.get(reverse("portal:territory", args=[territory.slug])).content.decode()
+    assert "1 orientation · 2 objectifs · 2 fiches action" in home
