@@ -4,10 +4,7 @@ work not included; the full import's benchmark builds on the same documents)."""
 import pytest
 
 from faisse.plans.importer.formats import read_document
-from faisse.plans.tests.documents import plan_content, to_docx, to_odt, to_pdf
-
-HEADER = "Communauté de communes du Test — Projet de territoire 2025-2035"
-FOOTER = "Conseil communautaire du 12 mars 2025"
+from faisse.plans.tests.documents import FOOTER, HEADER, plan_content, to_docx, to_odt, to_pdf
 
 
 @pytest.fixture(scope="module")

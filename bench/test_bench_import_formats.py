@@ -5,10 +5,7 @@ under 2 s each (Territoires en Transitions took about 170 s for 209 actions)."""
 import pytest
 
 from faisse.plans.importer import parse_upload
-from faisse.plans.tests.documents import plan_content, to_docx, to_pdf
-
-HEADER = "Communauté de communes du Test — Projet de territoire 2025-2035"
-FOOTER = "Conseil communautaire du 12 mars 2025"
+from faisse.plans.tests.documents import FOOTER, HEADER, plan_content, to_docx, to_pdf
 
 
 @pytest.fixture(scope="module")

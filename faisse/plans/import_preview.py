@@ -16,7 +16,7 @@ from faisse.plans.importer import PlanImportError, parse_upload
 from faisse.plans.importer.corrections import LINE_ROLES, Corrections
 from faisse.plans.importer.outline import KINDS, ParsedNode, ParsedPlan, SourceLine
 from faisse.plans.importer.reading import TEXT_SUFFIXES, decode
-from faisse.plans.models import PLURAL_KIND_LABELS, PlanNode
+from faisse.plans.models import PLURAL_KIND_LABELS, PlanNode, in_sentence
 
 logger = logging.getLogger(__name__)
 
@@ -68,13 +68,8 @@ def level_names(parsed: ParsedPlan | None, corrections: Corrections) -> dict[str
     return names
 
 
-def in_text(name: str) -> str:
-    """A level name inside a sentence: "Objectifs" → "objectifs", "PCAET" stays."""
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
-
-
 def counted(count: int, pair: tuple) -> str:
-    return f"{count} {in_text(pair[0] if count <= 1 else pair[1])}"
+    return f"{count} {in_sentence(pair[0] if count <= 1 else pair[1])}"
 
 
 @dataclass
@@ -240,7 +235,7 @@ def _page_before(result: SourcePage, where: int) -> int:
 
 def role_label(role: str, names: dict) -> str:
     if role in names:
-        return in_text(names[role][0])
+        return in_sentence(names[role][0])
     return str(OTHER_ROLES.get(role, role))
 
 

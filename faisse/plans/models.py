@@ -106,10 +106,11 @@ class Plan(models.Model):
     ) -> list[tuple[int, str]]:
         """[(3, "enjeux"), (8, "fiches action")]: the counts of the levels in the plan's
         words, leaving out the kinds in `kinds` it has none of (but those in `keep`)."""
+        found = ((kind, counts.get(kind, 0)) for kind in kinds)
         return [
-            (counts.get(kind, 0), self.level_name(kind, plural=counts.get(kind, 0) > 1).lower())
-            for kind in kinds
-            if counts.get(kind, 0) or kind in keep
+            (n, in_sentence(self.level_name(kind, plural=n > 1)))
+            for kind, n in found
+            if n or kind in keep
         ]
 
     def set_level_names(self, names: dict[str, list[str]]) -> None:
@@ -277,6 +278,11 @@ class PlanNode(models.Model):
     def url_for(self, territory_slug: str) -> str:
         """The node's page, without fetching its plan and territory again."""
         return reverse("portal:node", args=[territory_slug, self.URL_SEGMENTS[self.kind], self.pk])
+
+
+def in_sentence(name: str) -> str:
+    """A level name inside a sentence: "Fiches action" → "fiches action", "PCAET" stays."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 PLURAL_KIND_LABELS = {

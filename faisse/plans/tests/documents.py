@@ -26,6 +26,10 @@ from odf import text as odf_text
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from openpyxl import Workbook
 
+# A running header and footer, as a plan's pages have them (benchmarks, furniture tests).
+HEADER = "Communauté de communes du Test — Projet de territoire 2025-2035"
+FOOTER = "Conseil communautaire du 12 mars 2025"
+
 
 @dataclass(frozen=True)
 class Heading:

@@ -142,3 +142,12 @@ def row_block(
         description="\n".join(lines),
         break_before=True,
     )
+
+
+def text_box_warning(where: int, text: str) -> tuple[int, str]:
+    """The warning for a text box (DOCX) or frame (ODT) left out of the reading."""
+    return (
+        where,
+        _("zone de texte ignorée (elle n’est pas dans le fil du texte) : « %(text)s ».")
+        % {"text": text[:80] + ("…" if len(text) > 80 else "")},
+    )

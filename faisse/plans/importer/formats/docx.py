@@ -34,6 +34,7 @@ from faisse.plans.importer.formats.common import (
     match_columns,
     reading,
     row_block,
+    text_box_warning,
     usable_title,
 )
 from faisse.plans.importer.formats.wordml import Numbering, Styles, W, integer, toggle, val
@@ -224,13 +225,7 @@ class _Reader:
         box = p.find(TEXT_BOX)
         text = clean(" ".join(clean("".join(map(run_text, runs(q)))) for q in paragraphs(box)))
         if text:
-            self.warnings.append(
-                (
-                    self.where,
-                    _("zone de texte ignorée (elle n’est pas dans le fil du texte) : « %(text)s ».")
-                    % {"text": text[:80] + ("…" if len(text) > 80 else "")},
-                )
-            )
+            self.warnings.append(text_box_warning(self.where, text))
 
     # Tables
 

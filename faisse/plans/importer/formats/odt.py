@@ -31,6 +31,7 @@ from faisse.plans.importer.formats.common import (
     match_columns,
     reading,
     row_block,
+    text_box_warning,
     usable_title,
 )
 from faisse.plans.importer.formats.odf import (
@@ -167,13 +168,7 @@ class _Reader:
     def frame(self, frame) -> None:
         text = clean(" ".join(frame.itertext()))
         if text:
-            self.warnings.append(
-                (
-                    self.where,
-                    _("zone de texte ignorée (elle n’est pas dans le fil du texte) : « %(text)s ».")
-                    % {"text": text[:80] + ("…" if len(text) > 80 else "")},
-                )
-            )
+            self.warnings.append(text_box_warning(self.where, text))
 
     def index(self, element) -> None:
         paragraphs = sum(1 for _ in element.iter(TEXT + "p", TEXT + "h"))

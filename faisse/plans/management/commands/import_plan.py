@@ -9,27 +9,15 @@ from django.utils.translation import gettext as _
 
 from faisse.plans.importer import PlanImportError, parse_path
 from faisse.plans.importer.saving import PlanDetails, save_plan
-from faisse.plans.models import Plan
+from faisse.plans.models import Plan, PlanNode
 from faisse.territories.models import Territory
-
-KIND_NAMES = {
-    "axis": ("axe", "axes"),
-    "orientation": ("orientation", "orientations"),
-    "objective": ("objectif", "objectifs"),
-    "group": ("sous-ensemble", "sous-ensembles"),
-    "action": ("action", "actions"),
-}
 
 
 def summary(counts, level_names: dict | None = None) -> str:
     """ "3 axes, 8 orientations, …", in the plan's own level names when it has them."""
-    parts = []
-    for kind, names in KIND_NAMES.items():
-        own = (level_names or {}).get(kind)
-        if own:
-            names = (own[0].lower(), (own[1] if len(own) > 1 else own[0]).lower())
-        parts.append(f"{counts[kind]} {names[counts[kind] > 1]}")
-    return ", ".join(parts)
+    kinds = PlanNode.Kind.values
+    plan = Plan(level_names=level_names or {})
+    return ", ".join(f"{n} {name}" for n, name in plan.counted(counts, kinds, keep=kinds))
 
 
 class Command(BaseCommand):
