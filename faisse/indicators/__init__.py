@@ -1,0 +1,1 @@
+"""Indicators of the plan: definitions, yearly targets, measured values, charts."""
