@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ActionsConfig(AppConfig):
     name = "faisse.actions"
     verbose_name = "Fiches action"
+
+    def ready(self) -> None:
+        from faisse.actions import receivers
+        from faisse.plans.signals import actions_merging
+
+        actions_merging.connect(
+            receivers.move_sheet_to_kept_action, dispatch_uid="faisse_actions_merge"
+        )

@@ -57,6 +57,7 @@ class NodeOut(Schema):
     internal_notes: str | None = Field(
         description="Notes internes : null pour qui ne voit pas les brouillons."
     )
+    weight: int = Field(description="Poids dans l'avancement du parent (1 par défaut).")
     version: int
 
 
@@ -109,6 +110,16 @@ EDITABLE = {
         Field(
             description="La note de suivi est lue par tous (vrai) ou par les seuls membres "
             "du territoire (faux).",
+            **optional_not_null(),
+        ),
+    ),
+    "weight": (
+        WholeNumber,
+        Field(
+            description="Poids dans l'avancement du parent : 1 par défaut, 0 pour ne pas "
+            "compter, au plus 100.",
+            ge=0,
+            le=100,
             **optional_not_null(),
         ),
     ),

@@ -48,6 +48,7 @@ FIELD_LABELS = {
         "internal_notes": _("Notes internes"),
         "follow_up": _("Note de suivi"),
         "follow_up_is_public": _("Lecteurs de la note de suivi"),
+        "weight": _("Poids"),
         "pilots": _("Pilotes"),
     },
     "plans.sharedplacement": {

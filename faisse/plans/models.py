@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -182,6 +183,7 @@ class PlanNode(models.Model):
         "internal_notes",
         "follow_up",
         "follow_up_is_public",
+        "weight",
     )
     PILOT_FIELDS = ("follow_up", "follow_up_is_public")
 
@@ -207,6 +209,17 @@ class PlanNode(models.Model):
     # or, when its writer chooses so, for everyone.
     follow_up = models.TextField(_("note de suivi"), blank=True, validators=[TextValidator("text")])
     follow_up_is_public = models.BooleanField(_("note de suivi publique"), default=False)
+    # The node's share in its parent's progress (faisse.actions.follow_up): equal by
+    # default; 0 leaves it out of the roll-up.
+    weight = models.PositiveSmallIntegerField(
+        _("poids"),
+        default=1,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Part de l'élément dans l'avancement de son parent "
+            "(1 par défaut, 0 : compté pour rien)."
+        ),
+    )
     pilots = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

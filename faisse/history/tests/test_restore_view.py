@@ -44,6 +44,7 @@ def test_edit_in_the_site_then_restore_the_previous_version(client, plan, editor
         "internal_notes": "",
         "follow_up": "",
         "is_published": "on",
+        "weight": 1,
         "version": 1,
     }
     assert client.post(edit_url(node), form).status_code == 302

@@ -22,6 +22,7 @@ def form_data(node, **changes):
         "description": node.description,
         "internal_notes": node.internal_notes,
         "follow_up": node.follow_up,
+        "weight": node.weight,
         "version": node.version,
     }
     if node.is_published:
