@@ -190,7 +190,7 @@ class SheetReader:
             skipped = _("rangée des types de champ du modèle, ignorée.")
         elif is_help_row(texts):
             skipped = _("rangée d’aide du modèle, ignorée.")
-        elif number == self.header + 1 and len(filled) == 1:
+        elif number == self.header + 1 and len(filled) == 1 and not self._text(cells, "action"):
             skipped = _("rangée d’une seule cellule (« %(text)s ») sous l’en-tête, ignorée.") % {
                 "text": filled[0][:80]
             }

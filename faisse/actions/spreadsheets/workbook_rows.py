@@ -33,9 +33,6 @@ MAX_REPEATED_ROWS = 100  # a filled row repeated (ODS): at most this many copies
 Row = tuple[int, list]  # (1-based row number, typed cells)
 Sheet = tuple[str, Iterable[Row]]
 
-# TeT's files carry Excel's data-validation extension, which openpyxl drops (and says so).
-warnings.filterwarnings("ignore", message="Data Validation extension", module="openpyxl")
-
 
 def workbook_kind(data: bytes, filename: str) -> str | None:
     """ "XLSX" or "ODS" from the file's name, else from its content; None otherwise."""
@@ -66,6 +63,11 @@ def open_sheets(data: bytes, filename: str) -> Iterator[Iterator[Sheet]]:
             return
         archive.close()
         from openpyxl import load_workbook  # its import takes a tenth of a second
+
+        # TeT's files carry Excel's data-validation extension, which openpyxl drops and
+        # says so. Set at each reading (an identical filter replaces itself), not at
+        # import: a test runner's warning capture would undo it.
+        warnings.filterwarnings("ignore", "Data Validation extension", UserWarning, "openpyxl")
 
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
