@@ -36,13 +36,13 @@ Sheet = tuple[str, Iterable[Row]]
 
 def workbook_kind(data: bytes, filename: str) -> str | None:
     """ "XLSX" or "ODS" from the file's name, else from its content; None otherwise."""
-    suffix = PurePath(filename or "").suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return "XLSX"
-    if suffix == ".ods":
-        return "ODS"
     kind = zip_kind(data)
-    return kind if kind in ("XLSX", "ODS") else None
+    if kind in ("XLSX", "ODS"):
+        return kind
+    suffix = PurePath(filename or "").suffix.lower()
+    if kind is None and suffix in (".xlsx", ".xlsm", ".ods"):
+        return "ODS" if suffix == ".ods" else "XLSX"  # for open_archive to say what is wrong
+    return None
 
 
 @contextmanager
