@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("faisse.meetings.urls")),
     path("", include("faisse.questionnaires.urls")),
     path("", include("faisse.proposals.urls")),
+    path("", include("faisse.reports.urls")),
     path("", include("faisse.portal.urls")),
 ]
 
