@@ -1,0 +1,339 @@
+"""The report in words, second half: indicators (two per page), the map, one page per
+axis, and the annexes (late actions, method, statuses)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from faisse.actions import statuses
+from faisse.indicators.charts import description
+from faisse.indicators.display import format_gap, format_value, verdict
+from faisse.reports.yearly.blocks import (
+    Bar,
+    Bars,
+    Cell,
+    Column,
+    Figure,
+    Figures,
+    Group,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Picture,
+    Table,
+)
+from faisse.reports.yearly.data import ActionRow, AxisPart, IndicatorPart, YearReport
+from faisse.reports.yearly.text import count, euros, long_date, percent
+
+INDICATORS_PER_PAGE = 2
+
+MEANINGS = {
+    statuses.Status.PLANNED: gettext_lazy("Prévue, pas encore commencée."),
+    statuses.Status.IN_PROGRESS: gettext_lazy("Commencée, elle avance."),
+    statuses.Status.DONE: gettext_lazy("Terminée : elle compte pour 100 % dans l’avancement."),
+    statuses.Status.PAUSED: gettext_lazy("Arrêtée pour un temps, elle doit reprendre."),
+    statuses.Status.ABANDONED: gettext_lazy(
+        "Ne sera pas menée : elle sort du calcul de l’avancement."
+    ),
+    statuses.Status.BLOCKED: gettext_lazy(
+        "Ne peut pas avancer tant qu’un obstacle n’est pas levé."
+    ),
+    statuses.Status.LATE: gettext_lazy("Dite en retard par son pilote."),
+    statuses.Status.TO_DISCUSS: gettext_lazy("À réexaminer avec les élus."),
+    statuses.Status.NONE: gettext_lazy("Aucun statut n’est encore saisi."),
+}
+
+
+def _at(report: YearReport) -> str:
+    return _("au %(date)s") % {"date": long_date(report.day)}
+
+
+def indicators(report: YearReport) -> list:
+    blocks = [Heading(_("Les indicateurs"), new_page=True)]
+    if not report.indicators:
+        blocks.append(Paragraph(_("Aucun indicateur n’est suivi pour ce projet.")))
+        return blocks
+    blocks.append(
+        Paragraph(
+            _(
+                "Pour chaque indicateur : les valeurs mesurées (ligne pleine), les cibles "
+                "(ronds creux sur la ligne pointillée de la trajectoire) et la valeur de "
+                "référence (carré) ; le tableau donne les mêmes chiffres."
+            )
+        )
+    )
+    for index, part in enumerate(report.indicators):
+        if index and index % INDICATORS_PER_PAGE == 0:
+            blocks.append(PageBreak())
+        blocks.append(Group(_indicator(part, report.year)))
+    return blocks
+
+
+def _indicator(part: IndicatorPart, year: int) -> list:
+    indicator, status = part.series.indicator, part.status
+    facts = [
+        _("Indicateur de %(kind)s") % {"kind": indicator.get_kind_display().lower()},
+        indicator.get_direction_display().lower(),
+    ]
+    if indicator.unit:
+        facts.append(_("unité : %(unit)s") % {"unit": indicator.unit})
+    if status.latest is not None:
+        said = _("En %(year)s : %(value)s mesuré, %(expected)s attendu — %(verdict)s%(gap)s.") % {
+            "year": year,
+            "value": format_value(status.latest, indicator),
+            "expected": format_value(status.expected, indicator),
+            "verdict": verdict(status).lower(),
+            "gap": _(" (écart %(gap)s)") % {"gap": format_gap(status, indicator)}
+            if status.gap is not None
+            else "",
+        }
+    else:
+        said = _("Aucune valeur mesurée en %(year)s.") % {"year": year}
+    rows = [
+        [
+            Cell(str(row.year), strong=row.year == year),
+            Cell(
+                format_value(row.target if row.target is not None else row.baseline, indicator)
+                + (
+                    " " + _("(référence)")
+                    if row.baseline is not None and row.target is None
+                    else ""
+                )
+            ),
+            Cell(format_value(row.status.latest, indicator)),
+            Cell(format_gap(row.status, indicator), flag=row.status.off_target is True),
+        ]
+        for row in part.rows
+    ]
+    return [
+        Heading(indicator.title, 2),
+        Paragraph(" · ".join(facts), "note"),
+        Paragraph(said, "strong"),
+        Picture(part.svg, description(part.series), width_cm=15),
+        Table(
+            [
+                Column(_("Année"), 1),
+                Column(_("Cible"), 1.6, numeric=True),
+                Column(_("Valeur mesurée"), 1.6, numeric=True),
+                Column(_("Écart à l’attendu"), 1.8, numeric=True),
+            ],
+            rows,
+        ),
+    ]
+
+
+def territory_map(report: YearReport) -> list:
+    blocks = [Heading(_("La carte"), new_page=True)]
+    found = report.map
+    if found is None:
+        blocks.append(Paragraph(_("Les contours des communes ne sont pas connus.")))
+        return blocks
+    blocks += [
+        Paragraph(
+            _(
+                "%(with)s sur %(all)s ont au moins une action qui leur est propre ; chacune "
+                "est colorée selon l’avancement moyen de ces actions. Les autres actions "
+                "concernent tout le territoire."
+            )
+            % {
+                "with": count(found.communes_with_actions, _("commune"), _("communes")),
+                "all": found.communes,
+            }
+        ),
+        Picture(
+            found.svg,
+            found.title,
+            caption=found.title,
+            width_cm=13,
+            legend_title=found.legend_title,
+            legend=found.legend,
+        ),
+    ]
+    return blocks
+
+
+def axes(report: YearReport) -> list:
+    blocks = []
+    for axis in report.axes:
+        blocks += _axis(axis, report)
+    return blocks
+
+
+def _axis(axis: AxisPart, report: YearReport) -> list:
+    done = sum(row.status == statuses.Status.DONE for row in axis.actions)
+    late = sum(row.late for row in axis.actions)
+    blocks = [
+        Heading(axis.label, new_page=True),
+        Figures(
+            [
+                Figure(percent(axis.progress), _("d’avancement %(at)s") % {"at": _at(report)}),
+                Figure(str(len(axis.actions)), ngettext("action", "actions", len(axis.actions))),
+                Figure(str(done), ngettext("réalisée", "réalisées", done)),
+                Figure(str(late), _("en retard")),
+            ]
+        ),
+    ]
+    if not axis.year_money.is_empty or not axis.total_money.is_empty:
+        blocks.append(
+            Paragraph(
+                _(
+                    "Budget %(year)s : %(planned)s prévus, %(actual)s dépensés, %(funded)s de "
+                    "financements obtenus."
+                )
+                % {
+                    "year": report.year,
+                    "planned": euros(axis.year_money.planned),
+                    "actual": euros(axis.year_money.actual),
+                    "funded": euros(axis.year_money.funded),
+                },
+                "note",
+            )
+        )
+    if axis.parts:
+        rows = [
+            Bar(
+                part.label,
+                part.progress,
+                percent(part.progress),
+                ", ".join(
+                    [
+                        count(part.actions, _("action"), _("actions")),
+                        count(part.done, _("réalisée"), _("réalisées")),
+                    ]
+                ),
+            )
+            for part in axis.parts
+        ]
+        blocks += [
+            Heading(_("Avancement de ses parties"), 2),
+            Bars(rows, "; ".join(f"{row.label} : {row.text}" for row in rows)),
+        ]
+    blocks.append(Heading(_("Ses actions %(at)s") % {"at": _at(report)}, 2))
+    if axis.actions:
+        blocks.append(_actions_table(axis.actions))
+    else:
+        blocks.append(Paragraph(_("Aucune action.")))
+    return blocks
+
+
+def _actions_table(rows: list[ActionRow]) -> Table:
+    return Table(
+        [
+            Column(_("Action"), 5),
+            Column(_("Statut"), 1.5),
+            Column(_("Avancement"), 1.3, numeric=True),
+            Column(_("En retard"), 1.1),
+        ],
+        [
+            [
+                Cell(row.label, indent=int(row.sub_action)),
+                Cell(statuses.label(row.status)),
+                Cell(percent(row.progress)),
+                Cell(_("en retard") if row.late else "", flag=row.late),
+            ]
+            for row in rows
+        ],
+    )
+
+
+def annexes(report: YearReport) -> list:
+    blocks = [
+        Heading(_("Annexes"), new_page=True),
+        Heading(_("Actions en retard %(at)s") % {"at": _at(report)}, 2),
+    ]
+    if report.late:
+        blocks.append(
+            Table(
+                [
+                    Column(_("Action"), 4),
+                    Column(_("Axe"), 2.4),
+                    Column(_("Fin prévue"), 1.4),
+                    Column(_("Statut"), 1.3),
+                ],
+                [
+                    [
+                        Cell(row.label),
+                        Cell(row.axis),
+                        Cell(row.end_date.strftime("%d/%m/%Y") if row.end_date else "—"),
+                        Cell(statuses.label(row.status)),
+                    ]
+                    for row in report.late
+                ],
+            )
+        )
+    else:
+        blocks.append(Paragraph(_("Aucune action n’est en retard.")))
+    blocks.append(Heading(_("Méthode"), 2))
+    blocks += [Paragraph(text) for text in method(report)]
+    blocks.append(Heading(_("Les statuts"), 2))
+    counts = dict(report.status_counts)
+    order = [value for value, _label in statuses.CHOICES] + [statuses.Status.NONE]
+    blocks.append(
+        Table(
+            [
+                Column(_("Statut"), 1.4),
+                Column(_("Ce qu’il veut dire"), 4),
+                Column(_("Actions %(at)s") % {"at": _at(report)}, 1.6, numeric=True),
+            ],
+            [
+                [
+                    Cell(statuses.label(status), strong=True),
+                    Cell(str(MEANINGS[status])),
+                    Cell(str(counts.get(status, 0))),
+                ]
+                for status in order
+            ],
+        )
+    )
+    return blocks
+
+
+def method(report: YearReport) -> list[str]:
+    at = _at(report)
+    texts = [
+        _(
+            "Avancement d’une action : 100 % quand elle est réalisée ; sinon la part de ses "
+            "étapes franchies, ou la moyenne de ses sous-actions, ou la valeur que son pilote "
+            "a saisie."
+        ),
+        _(
+            "Avancement d’une orientation, d’un axe et du projet : la moyenne de l’avancement "
+            "de ce qu’ils contiennent, chaque élément comptant selon son poids (le même pour "
+            "tous, sauf choix des éditeurs). Les actions abandonnées n’y entrent pas."
+        ),
+        _(
+            "Statuts et avancement %(at)s : pour chaque action, le dernier changement daté "
+            "au plus tard ce jour-là. Un bilan édité plus tard donne donc les mêmes chiffres."
+        )
+        % {"at": at},
+        _(
+            "En retard : une action dite « En retard », ou dont la date de fin est passée sans "
+            "qu’elle soit réalisée ni abandonnée (les actions en amélioration continue ne sont "
+            "jamais en retard)."
+        ),
+        _(
+            "Budgets : la somme des lignes budgétaires des fiches action (sans ligne "
+            "prévisionnelle, le budget total de la fiche, compté « sans année ») ; les "
+            "financements de l’année sont ceux qui portent cette année. Une action présente "
+            "à deux endroits du projet n’est comptée qu’une fois dans le total."
+        ),
+        _(
+            "Indicateurs : la valeur attendue une année est la cible de cette année, ou, "
+            "entre deux cibles, la valeur lue sur la ligne qui les joint ; la dernière valeur "
+            "mesurée dans l’année lui est comparée."
+        ),
+    ]
+    if report.drafts:
+        texts.append(
+            _(
+                "Ce document de travail comprend les éléments non publiés, les notes internes "
+                "et les indicateurs non publiés."
+            )
+        )
+    else:
+        texts.append(
+            _(
+                "Ce bilan ne montre que ce qui est publié : les éléments du projet publiés, "
+                "les notes de suivi publiques et les indicateurs publiés."
+            )
+        )
+    return texts
