@@ -7,8 +7,11 @@ class ActionsConfig(AppConfig):
 
     def ready(self) -> None:
         from faisse.actions import receivers
+        from faisse.actions.node_section import node_section
+        from faisse.plans.node_sections import register_node_section
         from faisse.plans.signals import actions_merging
 
         actions_merging.connect(
             receivers.move_sheet_to_kept_action, dispatch_uid="faisse_actions_merge"
         )
+        register_node_section(node_section, wants_tree=True)

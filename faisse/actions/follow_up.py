@@ -3,16 +3,17 @@
 Nothing here is stored: a roll-up kept in the database would have to be refreshed by
 every move, merge, deletion, publication, weight, status or milestone change and every
 restore, and missing one of those paths leaves wrong figures (Decidim's results are).
-`PlanFollowUp.load` reads the sheets and their aggregates in six queries whatever the size
-of the plan; everything else is computed in memory over the `PlanTree` it is given, so
-the public (published nodes only) and the members each get the figures of the tree they
-see.
+`PlanFollowUp.load` reads the sheets and their aggregates in four queries whatever the
+size of the plan (pilots and programmes: one more each, when asked); everything else is
+computed in memory over the `PlanTree` it is given, so the public (published elements
+only) and the members each get the figures of the tree they see.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -66,20 +67,19 @@ class MilestoneCount:
 
 
 class PlanFollowUp:
-    def __init__(self, tree, sheets, milestones, lines, fundings, pilots, programmes, *, today):
+    def __init__(self, tree, sheets, milestones, lines, fundings, *, today):
         self.tree = tree
         self.today = today
         self.sheets: dict[int, ActionSheet] = {sheet.node_id: sheet for sheet in sheets}
         self.milestones = milestones
-        self.pilots = pilots
-        self.programmes = programmes
         self._budgets = self._action_budgets(lines, fundings)
         self._progress: dict[int, float | None] = {}
         self._actions_under: dict[int, frozenset[int]] = {}
 
     @classmethod
     def load(cls, tree: PlanTree, *, today: date | None = None) -> "PlanFollowUp":
-        """Six queries: sheets, milestones, budget sums, funding sums, pilots, programmes."""
+        """Four queries: sheets, milestones, budget sums, funding sums (pilots and
+        programmes are read on first use, one query each)."""
         plan = tree.plan
         sheets = list(ActionSheet.objects.filter(plan=plan))
         by_sheet = {sheet.pk: sheet.node_id for sheet in sheets}
@@ -108,15 +108,27 @@ class PlanFollowUp:
             .order_by()
         )
         fundings = {by_sheet[sheet_id]: total or ZERO for sheet_id, total in fundings}
+        return cls(tree, sheets, milestones, lines, fundings, today=today)
+
+    @cached_property
+    def pilots(self) -> dict[int, list]:
+        """{action id: [its pilots]}, in one query."""
         pilots = defaultdict(list)
-        through = PlanNode.pilots.through.objects.filter(plannode__plan=plan).select_related("user")
-        for link in through.order_by("user__last_name", "user__first_name", "user_id"):
+        through = PlanNode.pilots.through.objects.filter(plannode__plan=self.tree.plan)
+        ordered = through.select_related("user").order_by("user__last_name", "user__first_name")
+        for link in ordered:
             pilots[link.plannode_id].append(link.user)
+        return pilots
+
+    @cached_property
+    def programmes(self) -> dict[int, list]:
+        """{action id: [its programmes]}, in one query."""
+        by_sheet = {sheet.pk: node_id for node_id, sheet in self.sheets.items() if sheet.pk}
         programmes = defaultdict(list)
-        links = ActionSheet.programmes.through.objects.filter(actionsheet__plan=plan)
+        links = ActionSheet.programmes.through.objects.filter(actionsheet__plan=self.tree.plan)
         for link in links.select_related("programme").order_by("programme__name"):
             programmes[by_sheet[link.actionsheet_id]].append(link.programme)
-        return cls(tree, sheets, milestones, lines, fundings, pilots, programmes, today=today)
+        return programmes
 
     # --- one action -------------------------------------------------------------------
 

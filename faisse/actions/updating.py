@@ -164,9 +164,13 @@ def record_update(
 
 
 @transaction.atomic
-def update_sheet(node: PlanNode, user, changes: dict, version: int) -> ActionSheet:
+def update_sheet(node: PlanNode, user, changes: dict, version: int, *, then=None) -> ActionSheet:
     """An editor's change of the sheet's fields (the form and the API). A status changed
-    here is a correction: it is dated today and written in the action's updates."""
+    here is a correction: it is dated today and written in the action's updates.
+
+    `then(sheet)`, run under the sheet's lock before it is saved, writes its links and
+    rows (the form's organisations and formsets) and returns whether it changed any, so
+    that the history's snapshot of the sheet includes them."""
     allowed = sheet_fields(user, node)
     refused = set(changes) - set(allowed)
     if not allowed or refused:
@@ -176,10 +180,11 @@ def update_sheet(node: PlanNode, user, changes: dict, version: int) -> ActionShe
         raise SheetConflict()
     old_status, old_progress = sheet.status, sheet.progress
     changed = {name for name, value in changes.items() if getattr(sheet, name) != value}
-    if not changed:
-        return sheet
     for name in changed:
         setattr(sheet, name, changes[name])
+    linked = bool(then and then(sheet))
+    if not (changed or linked):
+        return sheet
     save_sheet(sheet, user, _("Fiche action modifiée"))
     if sheet.status != old_status or sheet.progress != old_progress:
         ActionUpdate.objects.create(

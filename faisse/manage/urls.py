@@ -16,6 +16,7 @@ own = (
 urlpatterns = [
     path("", include(own)),
     path("", include("faisse.plans.urls")),
+    path("", include("faisse.actions.urls")),
     path("", include("faisse.locations.urls")),
     path("", include("faisse.history.urls")),
     path("", include("faisse.accounts.member_urls")),

@@ -132,7 +132,7 @@ def node_detail(request, slug, segment, pk):
         "can_edit": bool(editable_fields(request.user, node)) if drafts else False,
         "can_edit_plan": drafts and can(request.user, "edit_plan", territory),
         "history": history_preview(request.user, node, territory),
-        "sections": node_sections(node, drafts=drafts),
+        "sections": node_sections(node, drafts=drafts, tree=outline.tree),
         "nav_current": "plan",
     }
     return render(request, "portal/node_detail.html", context)

@@ -458,7 +458,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'ligne budgétaire',
                 'verbose_name_plural': 'lignes budgétaires',
                 'ordering': ['sheet', 'year', 'kind', 'nature'],
-                'constraints': [models.UniqueConstraint(fields=('sheet', 'kind', 'nature', 'year'), name='unique_budget_line', nulls_distinct=False)],
+                'constraints': [models.UniqueConstraint(fields=('sheet', 'kind', 'nature', 'year'), name='unique_budget_line')],
             },
         ),
         migrations.AddConstraint(

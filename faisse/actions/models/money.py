@@ -10,7 +10,9 @@ from faisse.territories.models import Territory
 
 
 class BudgetLine(models.Model):
-    """An amount planned or spent, for investment or operation, in one year (or none)."""
+    """An amount planned or spent, for investment or operation, in one year (or none).
+    One line per (kind, nature, year); the lines without a year are kept single by the
+    forms and the import (a database constraint would treat their NULLs as distinct)."""
 
     class Kind(models.TextChoices):
         INVESTMENT = "investment", _("Investissement")
@@ -40,7 +42,6 @@ class BudgetLine(models.Model):
             models.UniqueConstraint(
                 fields=["sheet", "kind", "nature", "year"],
                 name="unique_budget_line",
-                nulls_distinct=False,
             )
         ]
 

@@ -28,4 +28,4 @@ def test_a_registered_section_is_shown_on_the_page(client, plan, tmp_path, setti
         assert f"2ᵉ sur 8 ({action.pk})" in html
         assert "Classement" not in client.get(other.get_absolute_url()).content.decode()
     finally:
-        node_sections._providers.remove(ranking)
+        node_sections._providers.remove((ranking, False))
