@@ -9,6 +9,7 @@ Faïsse's two columns ("structure", "faisse_id").
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from faisse.actions.spreadsheets.tet_values import fold_label
 
@@ -141,7 +142,7 @@ def letter(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per column of the sheet: hashed by identity
 class Column:
     index: int  # 0-based
     label: str  # as written, stripped
@@ -151,6 +152,10 @@ class Column:
     @property
     def letter(self) -> str:
         return letter(self.index)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold_label(self.label)
 
 
 # The writer's columns: TeT's 28 import columns (the order its parser checks), TeT's

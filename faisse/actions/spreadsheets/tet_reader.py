@@ -248,7 +248,7 @@ class SheetReader:
                         ),
                     )
                     continue
-                if fold_label(value) == fold_label(column.label):
+                if len(value) < 2 * len(column.label) and fold_label(value) == column.folded:
                     echo = _("la cellule répète le titre de sa colonne : lue comme vide.")
                     self.report.warn(number, column, echo)
                     continue

@@ -37,33 +37,34 @@ EXAMPLE_STARTS = (
     "metropole dreal departement 64 associations locales",
     "suivi 2023 rendez vous annuel avec le conseiller ademe",
 )
+PREFIX = 100  # characters folded to recognise a text by its beginning
 EXAMPLE_ACTION = "action 1 assurer la coordination de la transition ecologique"
 EXAMPLE_DESCRIPTION = "la collectivite exemple"
 
 
 def is_template_text(text: str) -> bool:
     """A help text or an example text of the template, left in a cell."""
-    folded = fold_label(text)
+    folded = fold_label(text[:PREFIX])
     return folded.startswith(HELP_STARTS) or folded.startswith(EXAMPLE_STARTS)
 
 
 def is_types_row(texts: list[str]) -> bool:
     """Row 3 of the template: every filled cell says its field's type (`Champ texte`)."""
-    filled = [fold_label(text) for text in texts if text]
-    return bool(filled) and all(text.startswith("champ") for text in filled)
+    filled = [text for text in texts if text]
+    return bool(filled) and all(fold_label(t[:PREFIX]).startswith("champ") for t in filled)
 
 
 def is_help_row(texts: list[str]) -> bool:
     """Row 4: `Si vos axes sont numérotés…` under `Axe (x)`, or only help texts."""
     filled = [text for text in texts if text]
-    if filled and fold_label(filled[0]).startswith("si vos axes"):
+    if filled and fold_label(filled[0][:PREFIX]).startswith("si vos axes"):
         return True
-    return len(filled) > 2 and all(fold_label(t).startswith(HELP_STARTS) for t in filled)
+    return len(filled) > 2 and all(is_template_text(text) for text in filled)
 
 
 def is_example_row(action: str, description: str) -> bool:
     """Row 5: the action `Action 1 - Assurer la coordination de la transition
     écologique`, described as `La Collectivité Exemple…`."""
-    return fold_label(action).startswith(EXAMPLE_ACTION) or fold_label(description).startswith(
-        EXAMPLE_DESCRIPTION
-    )
+    return fold_label(action[:PREFIX]).startswith(EXAMPLE_ACTION) or fold_label(
+        description[:PREFIX]
+    ).startswith(EXAMPLE_DESCRIPTION)

@@ -9,17 +9,19 @@ than as written (a US date, a boolean where a date goes) says so in `notes`.
 import contextlib
 import datetime
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from faisse.actions.spreadsheets.tet_model import TetDocument, TetFunding, TetMilestone
-from faisse.core.french import fold
 from faisse.core.text import FORBIDDEN
 
 SPACES = re.compile(r"\s+")
 NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+LIGATURES = (("œ", "oe"), ("Œ", "Oe"), ("æ", "ae"), ("Æ", "Ae"))
 SERIAL_ORIGIN = datetime.date(1899, 12, 30)  # spreadsheets' day 0 (1900 leap-year bug)
 MAX_SERIAL = 2_958_465  # 9999-12-31
 CENT = Decimal("0.01")
@@ -32,8 +34,12 @@ class ValueProblem(ValueError):
 
 def fold_label(text: str) -> str:
     """A label or a value as compared: no accents, lower case, punctuation and symbols
-    made spaces, runs of spaces one ("Élu·e référent·e " → "elu e referent e")."""
-    return NOT_ALNUM.sub(" ", fold(text.replace("’", "'"))).strip()
+    made spaces, runs of spaces one ("Élu·e référent·e " → "elu e referent e"). As
+    core.french.fold, but faster on long cells (combining marks dropped by one regex)."""
+    for ligature, letters in LIGATURES:
+        text = text.replace(ligature, letters)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return NOT_ALNUM.sub(" ", COMBINING.sub("", decomposed).casefold()).strip()
 
 
 def cell_text(value) -> str:
