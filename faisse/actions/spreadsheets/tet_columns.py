@@ -103,6 +103,7 @@ GROUPS = {
     "actions liees",
     "budget",
     "etapes",
+    "thematiques et effets",
     "faisse",
 }
 

@@ -9,6 +9,7 @@ up to 20, then the workbook is refused (TetImportError, a PlanImportError), each
 naming the sheet, the row and the column.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +36,7 @@ from faisse.actions.spreadsheets.tet_model import (
     UNCLASSIFIED,
     SheetFields,
     TetPlan,
+    TetWarning,
 )
 from faisse.actions.spreadsheets.tet_report import Report
 from faisse.actions.spreadsheets.tet_template import (
@@ -69,25 +71,30 @@ def claims_tet_workbook(data: bytes, filename: str) -> bool:
         return False
     try:
         with open_sheets(data, filename) as sheets:
-            for _name, rows in sheets:
-                for number, cells in rows:
-                    if number > HEADER_ROWS:
-                        break
-                    if is_header([line_text(cell) for cell in cells]):
-                        return True
+            return any(has_header(rows) for _name, rows in sheets)
     except PlanImportError:
         return False
+
+
+def has_header(rows) -> bool:
+    for number, cells in rows:
+        if number > HEADER_ROWS:
+            return False
+        if is_header([line_text(cell) for cell in cells]):
+            return True
     return False
 
 
 def read_tet_workbook(data: bytes, filename: str) -> TetPlan:
-    plan, faisse = None, None
+    plan, faisse, others = None, None, []
     with open_sheets(data, filename) as sheets:
         for name, rows in sheets:
             if is_faisse_sheet(name):
                 faisse = read_faisse_sheet(rows)
             elif plan is None:
                 plan = SheetReader(name).read(rows)
+            elif has_header(rows):
+                others.append(name)
     if plan is None:
         raise PlanImportError(
             _(
@@ -96,6 +103,18 @@ def read_tet_workbook(data: bytes, filename: str) -> TetPlan:
                 "rangées."
             )
             % {"count": HEADER_ROWS}
+        )
+    for name in others:
+        plan.warnings.append(
+            TetWarning(
+                0,
+                "",
+                _(
+                    "feuille « %(name)s » non lue : seule la première feuille au format de "
+                    "Territoires en Transitions l’est."
+                )
+                % {"name": name},
+            )
         )
     faisse = faisse or FaisseSheet(level_names=TET_LEVEL_NAMES)
     plan.title = plan.title or faisse.title
@@ -259,9 +278,10 @@ class SheetReader:
 
     def _path(self, number: int, values: dict) -> RowPath | None:
         columns = {column.role: column for column in values}
+        titles = {role: self._title(number, values, columns.get(role)) for role in TREE_ROLES}
         structure = columns.get("structure")
         if structure is not None:
-            path = self._faisse_path(number, values, columns, line_text(values[structure]))
+            path = self._faisse_path(number, titles, columns, line_text(values[structure]))
             if path is not None:
                 return path
             self.report.warn(
@@ -271,7 +291,7 @@ class SheetReader:
             )
         levels, missing = [], None
         for role, kind in zip(LEVEL_ROLES, TET_LEVEL_KINDS, strict=True):
-            text = self._title(number, values, columns.get(role))
+            text = titles[role]
             if fold_label(text) in UNCLASSIFIED_CELLS:
                 text = ""
             if text and missing:
@@ -290,8 +310,12 @@ class SheetReader:
                 levels.append(Step(kind, *split_number(text), columns[role]))
             elif not missing:
                 missing = role
-        action = self._step(number, values, columns.get("action"))
-        sub_action = self._step(number, values, columns.get("sub_action"))
+        action, sub_action = (
+            Step("action", *split_number(titles[role], action=True), columns[role])
+            if titles[role]
+            else None
+            for role in ("action", "sub_action")
+        )
         if sub_action is not None and action is None:
             self.report.error(
                 number,
@@ -317,14 +341,11 @@ class SheetReader:
             return text[:100]
         return text
 
-    def _step(self, number: int, values: dict, column: Column | None) -> Step | None:
-        text = self._title(number, values, column)
-        return Step("action", *split_number(text, action=True), column) if text else None
-
-    def _faisse_path(self, number, values, columns, structure: str) -> RowPath | None:
+    def _faisse_path(self, number: int, titles: dict, columns: dict, structure: str):
         """The row's path from Faïsse's `Structure (Faïsse)` column: the kinds and the
         numbers of its levels ("axis:1 > objective:1.2 > action:1.2.3"), the titles from
-        the cells; None if they do not match."""
+        the cells (levels past the third all in the third, joined by " > "); None if
+        they do not match."""
         parsed = []
         for segment in structure.split(">"):
             kind, colon, number_text = segment.strip().partition(":")
@@ -335,25 +356,23 @@ class SheetReader:
         actions = parsed[len(levels) :]
         if any(kind != "action" for kind, _n in actions) or len(actions) > 2:
             return None
-        texts = [self._title(number, values, columns.get(role)) for role in LEVEL_ROLES]
+        if len(parsed) > settings.MAX_PLAN_DEPTH:
+            return None
+        texts = [titles[role] for role in LEVEL_ROLES]
         if len(levels) <= 3:
-            titles = texts[: len(levels)]
+            level_titles = texts[: len(levels)]
             if any(texts[len(levels) :]):
                 return None
         else:
-            titles = [*texts[:2], *texts[2].split(" > ")]
-        cells = [columns.get(role) for role in LEVEL_ROLES]
-        if len(titles) != len(levels) or not all(titles):
+            level_titles = [*texts[:2], *texts[2].split(" > ")]
+        if len(level_titles) != len(levels) or not all(level_titles):
             return None
+        cells = [columns.get(role) for role in LEVEL_ROLES]
         steps = [
             Step(kind, number_text, strip_number(title, number_text), cells[min(i, 2)])
-            for i, ((kind, number_text), title) in enumerate(zip(levels, titles, strict=True))
+            for i, ((kind, number_text), title) in enumerate(zip(levels, level_titles, strict=True))
         ]
-        found = [
-            (column, title)
-            for column in (columns.get("action"), columns.get("sub_action"))
-            if column is not None and (title := self._title(number, values, column))
-        ]
+        found = [(columns[role], titles[role]) for role in ("action", "sub_action") if titles[role]]
         if len(found) != len(actions):
             return None
         return RowPath(

@@ -304,3 +304,54 @@ def test_claims_only_workbooks_with_tets_header():
     assert not claims_tet_workbook(to_docx([]), "plan.docx")
     assert not claims_tet_workbook(b"PK\x03\x04abc", "plan.xlsx")
     assert claims_tet_workbook(to_ods(sheet_rows()), "sans-extension")
+
+
+def test_rows_without_an_action_title_and_odd_columns_are_told():
+    header = [*CANONICAL[:19], "Montant € HT", *CANONICAL[19:], "Statut"]
+    rows = sheet_rows(
+        row(A="1. Habiter", D="Rénover"),
+        row(F="Une description perdue"),
+        row(A="2. Bouger", F="Sans action"),
+        header=header,
+    )
+    plan = read_tet_workbook(to_xlsx(rows), "plan.xlsx")
+    assert [n.title for n in plan.nodes] == ["Habiter", "Bouger"]  # the level is kept
+    assert [w.message.partition(" : ")[2] for w in plan.warnings] == [
+        "montant sans « Financeur N » avant lui, ignoré.",
+        "colonne en double, ignorée.",
+        "rangée sans axe ni titre d’action, ignorée : « Une description perdue ».",
+        "rangée sans titre d’action : ses autres cellules sont ignorées.",
+    ]
+    assert [(w.row, w.column) for w in plan.warnings] == [(2, "T"), (2, "AD"), (4, ""), (5, "")]
+
+
+def test_only_the_first_tet_sheet_is_read_the_others_are_told():
+    first = sheet_rows(row(A="1. Habiter", D="Rénover"))
+    second = sheet_rows(row(A="1. Autre", D="Autre"))
+    data = to_xlsx(first, sheets={"Notes": [["Relire"]], "Plan 2": second})
+    plan = read_tet_workbook(data, "plan.xlsx")
+    assert [a.title for a in plan.actions()] == ["Rénover"]
+    assert plan.warnings[-1].message == (
+        "feuille « Plan 2 » non lue : seule la première feuille au format de Territoires en "
+        "Transitions l’est."
+    )
+
+
+def test_faisses_structure_column_gives_kinds_and_numbers_unless_it_does_not_match():
+    header = [*CANONICAL, "Structure (Faïsse)"]
+    rows = sheet_rows(
+        row(A="1. Habiter", B="Rénover", D="12. Isoler", AC="axis:1 > group: > action:12"),
+        row(A="2. Bouger", D="Pédaler", AC="axis:2 > orientation:2.1 > action:"),
+        row(A="3. Loin", D="Creuser", AC="axis:3 > " * 30 + "action:"),
+        header=header,
+    )
+    plan = read_tet_workbook(to_xlsx(rows), "plan.xlsx")
+    group = plan.nodes[0].children[0]
+    assert (group.kind, group.number, group.title) == ("group", "", "Rénover")
+    assert (group.children[0].number, group.children[0].title) == ("12", "Isoler")
+    assert [(w.row, w.column) for w in plan.warnings] == [(4, "AC"), (5, "AC")]
+    assert plan.warnings[0].message.endswith(
+        "(« Structure (Faïsse) ») : ne correspond pas aux colonnes de la rangée : la rangée "
+        "est lue sans elle."
+    )
+    assert [n.kind for n in plan.nodes[1].children] == ["action"]  # read as TeT's
