@@ -123,20 +123,20 @@ def _open(id_prefix: str, title: str, description: str, size: Size, standalone: 
 
 
 def _legend(has_baseline: bool) -> str:
-    """Values, targets, baseline: symbols and words in a row, 305 px at most."""
+    """Values, targets, baseline: symbols and words in a row, 340 px at most (a phone)."""
     parts = [
         f'<line x1="0" x2="20" y1="10" y2="10" stroke="{VALUE}" stroke-width="2.5"/>'
         f'<circle cx="10" cy="10" r="4" fill="{VALUE}"/>'
         f'<text x="26" y="14" fill="{INK}">{escape(_("Valeurs mesurées"))}</text>',
-        f'<line x1="146" x2="166" y1="10" y2="10" stroke="{TARGET}" stroke-width="2" '
+        f'<line x1="160" x2="180" y1="10" y2="10" stroke="{TARGET}" stroke-width="2" '
         'stroke-dasharray="5 3"/>'
-        f'<circle cx="156" cy="10" r="5" fill="#ffffff" stroke="{TARGET}" stroke-width="2"/>'
-        f'<text x="172" y="14" fill="{INK}">{escape(_("Cibles"))}</text>',
+        f'<circle cx="170" cy="10" r="5" fill="#ffffff" stroke="{TARGET}" stroke-width="2"/>'
+        f'<text x="186" y="14" fill="{INK}">{escape(_("Cibles"))}</text>',
     ]
     if has_baseline:
         parts.append(
-            f'<rect x="226" y="5" width="10" height="10" fill="{INK}"/>'
-            f'<text x="242" y="14" fill="{INK}">{escape(_("Référence"))}</text>'
+            f'<rect x="252" y="5" width="10" height="10" fill="{INK}"/>'
+            f'<text x="268" y="14" fill="{INK}">{escape(_("Référence"))}</text>'
         )
     return '<g class="chart-legend">' + "".join(parts) + "</g>"
 

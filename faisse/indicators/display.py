@@ -34,6 +34,15 @@ def format_value(value, indicator) -> str:
     return with_unit(format_number(value, indicator.decimals), indicator.unit)
 
 
+def format_exact(value, indicator) -> str:
+    """A value as entered, with every decimal it has (at least the indicator's): what
+    the person who enters values sees, where the public pages round."""
+    if value is None:
+        return "—"
+    places = max(0, -Decimal(value).normalize().as_tuple().exponent)
+    return with_unit(format_number(value, max(indicator.decimals, places)), indicator.unit)
+
+
 def signed(value: Decimal, decimals: int) -> str:
     text = format_number(value, decimals)
     return f"+{text}" if value > 0 and text.strip("0,") else text

@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("faisse.meetings.manage_urls")),
     path("", include("faisse.questionnaires.manage_urls")),
     path("", include("faisse.proposals.manage_urls")),
+    path("", include("faisse.indicators.manage_urls")),
 ]

@@ -6,7 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from faisse.indicators.display import format_gap, format_number, format_value, verdict
+from faisse.indicators.display import (
+    format_exact,
+    format_gap,
+    format_number,
+    format_value,
+    verdict,
+)
 from faisse.indicators.models import Indicator, IndicatorValue
 from faisse.indicators.targets import expected_value, indicator_status, load_series
 from faisse.indicators.testing import make_indicator
@@ -133,6 +139,8 @@ def test_french_numbers():
     assert format_number(None) == "—"
     indicator = unsaved()
     assert format_value(Decimal("152"), indicator) == "152\u00a0km"
+    assert format_value(Decimal("175.5"), indicator) == "176\u00a0km"  # the indicator's 0
+    assert format_exact(Decimal("175.5000"), indicator) == "175,5\u00a0km"  # as entered
     status = indicator_status(indicator, 2022, TARGETS, [measured(date(2022, 12, 31), 140)])
     assert format_gap(status, indicator) == "\u221212\u00a0km (\u22127,9\u00a0%)"
     on = indicator_status(indicator, 2022, TARGETS, [measured(date(2022, 12, 31), 160)])
