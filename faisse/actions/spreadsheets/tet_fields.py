@@ -9,6 +9,11 @@ from faisse.actions.spreadsheets.tet_columns import (
     TEXT_ROLES,
     Column,
 )
+from faisse.actions.spreadsheets.tet_lines import (
+    parse_documents,
+    parse_milestones,
+    split_funding_lines,
+)
 from faisse.actions.spreadsheets.tet_model import SheetFields, TetFunding
 from faisse.actions.spreadsheets.tet_report import Report
 from faisse.actions.spreadsheets.tet_values import (
@@ -20,9 +25,6 @@ from faisse.actions.spreadsheets.tet_values import (
     parse_bool,
     parse_choice,
     parse_date,
-    parse_documents,
-    parse_milestones,
-    split_funding_lines,
     split_list,
 )
 from faisse.core.text import text_problem

@@ -6,7 +6,6 @@ the reader prefixes with the sheet, row and column. A parser that reads a value 
 than as written (a US date, a boolean where a date goes) says so in `notes`.
 """
 
-import contextlib
 import datetime
 import re
 import unicodedata
@@ -15,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from faisse.actions.spreadsheets.tet_model import TetDocument, TetFunding, TetMilestone
 from faisse.core.text import FORBIDDEN
 
 SPACES = re.compile(r"\s+")
@@ -330,88 +328,3 @@ LIST_SPECIALS = re.compile(r'[,()"«»]')
 def join_list(names: list[str]) -> str:
     """Names joined by ", ", a name with a comma, a parenthesis or a quote put in « »."""
     return ", ".join(f"« {name} »" if LIST_SPECIALS.search(name) else name for name in names)
-
-
-# Milestones, documents, fundings written in text ------------------------------------
-
-MILESTONE = re.compile(
-    r"^(?P<title>.*?)(?:\s*:\s*(?P<state>(?:non\s+)?r[ée]alis[ée]e?))?"
-    r"(?:\s*\((?P<date>\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})\))?$",
-    re.I,
-)
-
-
-def parse_milestones(value, notes: list[str]) -> list[TetMilestone]:
-    """One per line: "Titre : réalisé" or "Titre : non réalisé", then an optional due
-    date "(JJ/MM/AAAA)"; a bare title is a milestone not done."""
-    milestones = []
-    for line in block_text(value).split("\n"):
-        line = line_text(line)
-        match = MILESTONE.match(line)
-        if not line or not match or not match.group("title"):
-            continue
-        state = fold_label(match.group("state") or "non")
-        due = parse_date(match.group("date"), notes) if match.group("date") else None
-        milestones.append(TetMilestone(match.group("title"), not state.startswith("non"), due))
-    return milestones
-
-
-def milestone_line(milestone: TetMilestone) -> str:
-    line = f"{line_text(milestone.title)} : {'réalisé' if milestone.done else 'non réalisé'}"
-    return f"{line} ({format_date(milestone.due_on)})" if milestone.due_on else line
-
-
-URL = r"(?:(?:https?|ftp)://|www\.)\S+"
-BARE_URL = re.compile(f"^{URL}$", re.I)
-TITLED_URL = re.compile(rf"^(?P<title>.+?)\s+[—–-]\s+(?P<url>{URL})$", re.I)
-
-
-def parse_documents(value) -> list[TetDocument]:
-    """One per line: "Titre — URL", a bare URL (www. gets https://) or a bare title."""
-    documents = []
-    for line in block_text(value).split("\n"):
-        line = line_text(line)
-        if not line:
-            continue
-        if BARE_URL.match(line):
-            documents.append(TetDocument("", _with_scheme(line)))
-        elif match := TITLED_URL.match(line):
-            documents.append(TetDocument(match.group("title"), _with_scheme(match.group("url"))))
-        else:
-            documents.append(TetDocument(line, ""))
-    return documents
-
-
-def _with_scheme(url: str) -> str:
-    return f"https://{url}" if url.lower().startswith("www.") else url
-
-
-def document_line(document: TetDocument) -> str:
-    title, url = line_text(document.title), line_text(document.url)
-    return f"{title} — {url}" if title and url else title or url
-
-
-FUNDING_LINE = re.compile(r"^Financeur\s+(\d{1,3})\s*:\s*(?P<rest>.*)$", re.I)
-
-
-def funding_line(funding: TetFunding) -> str:
-    """A funding past the three columns, as a line of the `Financements` text."""
-    line = f"Financeur {funding.position} :"
-    if funding.financers:
-        line += f" {join_list(funding.financers)}"
-    return line + (f" — {format_amount(funding.amount)}" if funding.amount is not None else "")
-
-
-def split_funding_lines(text: str) -> tuple[str, list[TetFunding]]:
-    """The `Financements` text without its last lines written by funding_line, and the
-    fundings those lines give back."""
-    lines, fundings = text.split("\n"), []
-    while lines and (match := FUNDING_LINE.match(lines[-1].strip())):
-        names, amount = match.group("rest"), None
-        before, dash, after = names.rpartition("—")
-        if dash:
-            with contextlib.suppress(ValueProblem):
-                names, amount = before, parse_amount(after)
-        fundings.insert(0, TetFunding(int(match.group(1)), split_list(names), amount))
-        lines.pop()
-    return "\n".join(lines).strip(), fundings

@@ -22,17 +22,19 @@ from faisse.actions.spreadsheets.tet_columns import (
     WRITTEN_GROUPS,
     letter,
 )
+from faisse.actions.spreadsheets.tet_lines import (
+    document_line,
+    funding_line,
+    milestone_line,
+)
 from faisse.actions.spreadsheets.tet_lists import write_lists_sheet
 from faisse.actions.spreadsheets.tet_model import SheetFields, TetNode, TetPlan, structure_of
 from faisse.actions.spreadsheets.tet_values import (
     PARTICIPATION_LABELS,
     PRIORITY_LABELS,
     STATUS_LABELS,
-    document_line,
-    funding_line,
     join_list,
     line_text,
-    milestone_line,
     numbered,
 )
 

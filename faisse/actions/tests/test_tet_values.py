@@ -6,23 +6,25 @@ from decimal import Decimal
 
 import pytest
 
+from faisse.actions.spreadsheets.tet_lines import (
+    document_line,
+    funding_line,
+    milestone_line,
+    parse_documents,
+    parse_milestones,
+    split_funding_lines,
+)
 from faisse.actions.spreadsheets.tet_model import TetDocument, TetFunding, TetMilestone
 from faisse.actions.spreadsheets.tet_values import (
     ValueProblem,
     block_text,
-    document_line,
     fold_label,
     format_amount,
-    funding_line,
     join_list,
-    milestone_line,
     parse_amount,
     parse_bool,
     parse_choice,
     parse_date,
-    parse_documents,
-    parse_milestones,
-    split_funding_lines,
     split_list,
     split_number,
     strip_number,
