@@ -1,6 +1,7 @@
 """The Alès demo: territory, projet de territoire 2018, the process and its steps, the
 demo accounts, then the process's meetings, questionnaires n°1 and n°2 with their
-generated answers, and the élus' proposals (each app's own demo script).
+generated answers, the élus' proposals, and last the plan's follow-up as at the end of
+2025, action sheets and indicators, illustrative (each app's own demo script).
 
 Every step checks what is already there, so running the demo twice changes nothing.
 """
@@ -14,6 +15,10 @@ from django.conf import settings
 from django.db import transaction
 
 from faisse.accounts.models import Membership, Role, User
+from faisse.actions.demo import load_demo_follow_up
+from faisse.actions.models import ActionSheet
+from faisse.indicators.demo import load_demo_indicators
+from faisse.indicators.models import Indicator
 from faisse.locations.detection import apply_detection, detect
 from faisse.meetings.demo import load_demo_meetings
 from faisse.meetings.models import Meeting
@@ -59,6 +64,10 @@ class DemoReport:
     responses_created: int = 0
     proposals: int = 0
     proposals_created: int = 0
+    action_sheets: int = 0
+    action_sheets_created: int = 0
+    indicators: int = 0
+    indicators_created: int = 0
 
 
 # One account per role, only in the demo; they share the password `faisse demo` prints.
@@ -143,6 +152,9 @@ def install_demo() -> DemoReport:
             load_demo_questionnaires(process),
             load_demo_proposals(process),
         )
+    # Last: the follow-up names the pilot's actions and the élus (accounts, proposals).
+    sheets_created = load_demo_follow_up(plan)
+    indicators_created = load_demo_indicators(plan)
     return DemoReport(
         territory=territory.name,
         communes=territory.communes.count(),
@@ -158,4 +170,8 @@ def install_demo() -> DemoReport:
         responses_created=created[1],
         proposals=Proposal.objects.filter(territory=territory).count(),
         proposals_created=created[2],
+        action_sheets=ActionSheet.objects.filter(plan=plan).count(),
+        action_sheets_created=sheets_created,
+        indicators=Indicator.objects.filter(plan=plan).count(),
+        indicators_created=indicators_created,
     )

@@ -34,6 +34,10 @@ class Command(BaseCommand):
             },
             _("Propositions des élus : %(count)s (%(created)s créées).")
             % {"count": report.proposals, "created": report.proposals_created},
+            _("Suivi des actions (illustratif) : %(count)s fiches (%(created)s créées).")
+            % {"count": report.action_sheets, "created": report.action_sheets_created},
+            _("Indicateurs (illustratifs) : %(count)s (%(created)s créés).")
+            % {"count": report.indicators, "created": report.indicators_created},
             _("Comptes de démonstration, mot de passe : %(password)s")
             % {"password": report.password},
             *(f"  {email} ({role})" for email, role in report.accounts),
