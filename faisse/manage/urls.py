@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("faisse.meetings.manage_urls")),
     path("", include("faisse.questionnaires.manage_urls")),
     path("", include("faisse.proposals.manage_urls")),
+    path("", include("faisse.reports.report_urls")),
     path("", include("faisse.indicators.manage_urls")),
 ]

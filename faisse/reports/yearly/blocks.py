@@ -25,6 +25,7 @@ class Heading:
 class Paragraph:
     text: str
     style: str = ""  # "" | "lead" (larger) | "note" (small, grey) | "strong"
+    lead_in: str = ""  # words in bold before the text ("Budgets" : …)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Table:
     rows: list[list[Cell]]
     caption: str = ""
     total: list[Cell] | None = None  # a last row in bold
+    small: bool = False  # a smaller type (a table beside a chart)
 
 
 @dataclass
@@ -90,6 +92,15 @@ class Group:
     """Blocks kept on one page (an indicator: its title, chart and table)."""
 
     blocks: list
+
+
+@dataclass
+class Beside:
+    """Two blocks side by side (a chart and its table); one after the other in Word."""
+
+    left: object
+    right: object
+    ratio: tuple[float, float] = (1.4, 1.0)
 
 
 @dataclass

@@ -40,6 +40,7 @@ class ActionRow:
     node: PlanNode
     label: str
     axis: str  # the label of its axis (at its home)
+    axis_short: str  # "Axe 1", or the axis's title when it has no number
     status: str  # at the report's date
     status_before: str  # on 31 December of the year before
     progress: float | None
@@ -62,8 +63,11 @@ class ActionYear:
 class NodeProgress:
     label: str
     progress: float | None
-    actions: int
-    done: int
+    actions: list[ActionRow]
+
+    @property
+    def done(self) -> int:
+        return sum(row.status == statuses.Status.DONE for row in self.actions)
 
 
 @dataclass
@@ -73,7 +77,8 @@ class AxisPart:
     description: str
     progress: float | None
     parts: list[NodeProgress]  # its orientations (or objectives right under it)
-    actions: list[ActionRow]
+    actions: list[ActionRow]  # every action under it
+    own_actions: list[ActionRow]  # the actions right under it, outside any part
     year_money: money.Money
     total_money: money.Money
 
@@ -146,6 +151,7 @@ def build_report(
             node=node,
             label=node_text(node),
             axis=node_text(ancestors[0]) if ancestors else "",
+            axis_short=_short(ancestors[0]) if ancestors else "",
             status=follow_up.status(node),
             status_before=timeline.status_on(node.pk, sheet.status if sheet else "", before),
             progress=follow_up.progress(node),
@@ -212,19 +218,23 @@ def _status_counts(actions: list[ActionRow]) -> list[tuple[str, int]]:
     return [(status, found[status]) for status in order if found.get(status)]
 
 
+def _short(node: PlanNode) -> str:
+    return f"{node.kind_label} {node.number}" if node.number else node_text(node)
+
+
 def _axis(node: PlanNode, follow_up: PlanFollowUp, rows, year_money) -> AxisPart:
     under = follow_up.actions_under(node)
-    parts = []
+    parts, own = [], set()
     for child, _shared in follow_up.tree.children_of(node):
         if child.kind == PlanNode.Kind.ACTION:
+            own |= follow_up.actions_under(child)
             continue
         ids = follow_up.actions_under(child)
         parts.append(
             NodeProgress(
                 label=node_text(child),
                 progress=follow_up.progress(child),
-                actions=len(ids),
-                done=sum(rows[pk].status == statuses.Status.DONE for pk in ids if pk in rows),
+                actions=[row for pk, row in rows.items() if pk in ids],
             )
         )
     return AxisPart(
@@ -234,6 +244,7 @@ def _axis(node: PlanNode, follow_up: PlanFollowUp, rows, year_money) -> AxisPart
         progress=follow_up.progress(node),
         parts=parts,
         actions=[row for pk, row in rows.items() if pk in under],
+        own_actions=[row for pk, row in rows.items() if pk in own],
         year_money=year_money.of_year(under),
         total_money=money.total(follow_up.budget(node)),
     )
@@ -259,7 +270,7 @@ def _indicators(plan: Plan, year: int, day: date, drafts: bool) -> list[Indicato
             IndicatorPart(
                 series=series,
                 status=series.status(year),
-                svg=indicator_svg(series, width=640),
+                svg=indicator_svg(series, width=420),
                 small_svg=indicator_svg(series, width=300, small=True),
                 rows=rows[-TABLE_YEARS:] + later[:1],
             )

@@ -16,6 +16,7 @@ from faisse.plans.exporting.word import LANGUAGE, _set_language, _set_pages, _Wo
 from faisse.reports.yearly import typst_writer
 from faisse.reports.yearly.blocks import (
     Bars,
+    Beside,
     Cover,
     Figures,
     Group,
@@ -48,10 +49,13 @@ class ReportWord(_Word):
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Picture):
-            width = block.width_cm + (3 if block.legend else 0)
+            width = (block.width_cm or 12) + (3 if block.legend else 0)
             self.picture(typst_writer.png(block), block.alt, min(width, TEXT_WIDTH_CM))
             if block.caption:
                 self.paragraph(block.caption, "Caption")
+        elif isinstance(block, Beside):
+            self.block(block.left)
+            self.block(block.right)
         elif isinstance(block, Group):
             for inner in block.blocks:
                 self.block(inner)
@@ -69,7 +73,11 @@ class ReportWord(_Word):
             run.bold, run.font.color.rgb = True, FLAG
 
     def text(self, block: Paragraph) -> None:
-        run = self.paragraph().add_run(block.text)
+        paragraph = self.paragraph()
+        if block.lead_in:
+            paragraph.add_run(block.lead_in).bold = True
+            paragraph.add_run(" : ")
+        run = paragraph.add_run(block.text)
         if block.style == "lead":
             run.font.size = Pt(12)
         elif block.style == "note":

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from faisse.actions.follow_up import PlanFollowUp
 from faisse.locations import maps
+from faisse.locations.communes import search_key
 from faisse.locations.geography import PlanGeography
 from faisse.locations.models import CommuneLink
 from faisse.plans.models import PlanNode
@@ -25,8 +26,8 @@ class ProgressMap:
     title: str
     legend_title: str
     legend: list[tuple[str, str]] = field(default_factory=list)  # (colour, label)
-    communes_with_actions: int = 0
     communes: int = 0
+    rows: list[tuple[str, int, float]] = field(default_factory=list)  # name, actions, progress
 
 
 def progress_scale() -> maps.Scale:
@@ -62,6 +63,14 @@ def progress_map(plan, follow_up: PlanFollowUp, title: str) -> ProgressMap | Non
         for commune_id in {link.commune_id for link in geography.links_of(action)}:
             sums.setdefault(commune_id, []).append(value)
     values = {pk: sum(found) / len(found) for pk, found in sums.items()}
+    rows = sorted(
+        (
+            (commune.name, len(sums[commune.pk]), values[commune.pk])
+            for commune in communes
+            if commune.pk in values
+        ),
+        key=lambda row: search_key(row[0]),
+    )
     scale = progress_scale()
     svg = maps.choropleth(
         communes,
@@ -78,6 +87,6 @@ def progress_map(plan, follow_up: PlanFollowUp, title: str) -> ProgressMap | Non
         title=title,
         legend_title=_("Avancement moyen"),
         legend=legend,
-        communes_with_actions=len(values),
         communes=len(communes),
+        rows=rows,
     )

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from faisse.actions import statuses
 from faisse.indicators.charts import description
-from faisse.indicators.display import format_gap, format_value, verdict
+from faisse.indicators.display import format_gap, format_number, format_value, signed, verdict
 from faisse.reports.yearly.blocks import (
     Bar,
     Bars,
+    Beside,
     Cell,
     Column,
     Figure,
@@ -77,48 +78,64 @@ def _indicator(part: IndicatorPart, year: int) -> list:
     if indicator.unit:
         facts.append(_("unité : %(unit)s") % {"unit": indicator.unit})
     if status.latest is not None:
-        said = _("En %(year)s : %(value)s mesuré, %(expected)s attendu — %(verdict)s%(gap)s.") % {
+        said = _("En %(year)s : %(value)s mesurés pour %(expected)s attendus — %(verdict)s.") % {
             "year": year,
             "value": format_value(status.latest, indicator),
             "expected": format_value(status.expected, indicator),
             "verdict": verdict(status).lower(),
-            "gap": _(" (écart %(gap)s)") % {"gap": format_gap(status, indicator)}
-            if status.gap is not None
-            else "",
         }
+        if status.gap is not None:
+            said += " " + _("Écart : %(gap)s.") % {"gap": format_gap(status, indicator)}
     else:
         said = _("Aucune valeur mesurée en %(year)s.") % {"year": year}
-    rows = [
-        [
-            Cell(str(row.year), strong=row.year == year),
-            Cell(
-                format_value(row.target if row.target is not None else row.baseline, indicator)
-                + (
-                    " " + _("(référence)")
-                    if row.baseline is not None and row.target is None
-                    else ""
-                )
-            ),
-            Cell(format_value(row.status.latest, indicator)),
-            Cell(format_gap(row.status, indicator), flag=row.status.off_target is True),
-        ]
-        for row in part.rows
-    ]
+    blocks = [Heading(indicator.title, 2), Paragraph(" · ".join(facts), "note")]
+    if indicator.description:
+        blocks.append(Paragraph(" ".join(indicator.description.split())))
     return [
-        Heading(indicator.title, 2),
-        Paragraph(" · ".join(facts), "note"),
+        *blocks,
         Paragraph(said, "strong"),
-        Picture(part.svg, description(part.series), width_cm=15),
-        Table(
-            [
-                Column(_("Année"), 1),
-                Column(_("Cible"), 1.6, numeric=True),
-                Column(_("Valeur mesurée"), 1.6, numeric=True),
-                Column(_("Écart à l’attendu"), 1.8, numeric=True),
-            ],
-            rows,
+        Beside(
+            Picture(part.svg, description(part.series), width_cm=0),
+            _indicator_table(part, year),
+            ratio=(1.45, 1.0),
         ),
     ]
+
+
+def _indicator_table(part: IndicatorPart, year: int) -> Table:
+    indicator = part.series.indicator
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+
+    def number(value) -> str:
+        return format_number(value, indicator.decimals) if value is not None else "—"
+
+    rows = []
+    for row in part.rows:
+        measured = row.status.latest
+        value = number(measured)
+        if measured is None and row.baseline is not None:
+            value = _("%(value)s (réf.)") % {"value": number(row.baseline)}
+        gap = "—"
+        if row.status.gap is not None:
+            gap = signed(row.status.gap, indicator.decimals)
+        rows.append(
+            [
+                Cell(str(row.year), strong=row.year == year),
+                Cell(number(row.target)),
+                Cell(value),
+                Cell(gap, flag=row.status.off_target is True),
+            ]
+        )
+    return Table(
+        [
+            Column(_("Année"), 0.9),
+            Column(_("Cible") + unit, 1.3, numeric=True),
+            Column(_("Mesuré") + unit, 1.3, numeric=True),
+            Column(_("Écart"), 1, numeric=True),
+        ],
+        rows,
+        small=True,
+    )
 
 
 def territory_map(report: YearReport) -> list:
@@ -135,7 +152,7 @@ def territory_map(report: YearReport) -> list:
                 "concernent tout le territoire."
             )
             % {
-                "with": count(found.communes_with_actions, _("commune"), _("communes")),
+                "with": count(len(found.rows), _("commune"), _("communes")),
                 "all": found.communes,
             }
         ),
@@ -143,11 +160,22 @@ def territory_map(report: YearReport) -> list:
             found.svg,
             found.title,
             caption=found.title,
-            width_cm=13,
+            width_cm=11.5,
             legend_title=found.legend_title,
             legend=found.legend,
         ),
     ]
+    if found.rows:
+        blocks.append(
+            Table(
+                [
+                    Column(_("Commune"), 3),
+                    Column(_("Actions propres"), 1.4, numeric=True),
+                    Column(_("Avancement moyen"), 1.6, numeric=True),
+                ],
+                [[Cell(name), Cell(str(n)), Cell(percent(value))] for name, n, value in found.rows],
+            )
+        )
     return blocks
 
 
@@ -165,7 +193,7 @@ def _axis(axis: AxisPart, report: YearReport) -> list:
         Heading(axis.label, new_page=True),
         Figures(
             [
-                Figure(percent(axis.progress), _("d’avancement %(at)s") % {"at": _at(report)}),
+                Figure(percent(axis.progress), _("d’avancement")),
                 Figure(str(len(axis.actions)), ngettext("action", "actions", len(axis.actions))),
                 Figure(str(done), ngettext("réalisée", "réalisées", done)),
                 Figure(str(late), _("en retard")),
@@ -196,7 +224,7 @@ def _axis(axis: AxisPart, report: YearReport) -> list:
                 percent(part.progress),
                 ", ".join(
                     [
-                        count(part.actions, _("action"), _("actions")),
+                        count(len(part.actions), _("action"), _("actions")),
                         count(part.done, _("réalisée"), _("réalisées")),
                     ]
                 ),
@@ -204,18 +232,22 @@ def _axis(axis: AxisPart, report: YearReport) -> list:
             for part in axis.parts
         ]
         blocks += [
-            Heading(_("Avancement de ses parties"), 2),
+            Heading(_("L’avancement de ses parties"), 2),
             Bars(rows, "; ".join(f"{row.label} : {row.text}" for row in rows)),
         ]
     blocks.append(Heading(_("Ses actions %(at)s") % {"at": _at(report)}, 2))
-    if axis.actions:
-        blocks.append(_actions_table(axis.actions))
-    else:
+    if not axis.actions:
         blocks.append(Paragraph(_("Aucune action.")))
+    if axis.own_actions:
+        blocks.append(_actions_table(axis.own_actions))
+    for part in axis.parts:
+        if part.actions:
+            blocks += [Heading(part.label, 3), _actions_table(part.actions)]
     return blocks
 
 
 def _actions_table(rows: list[ActionRow]) -> Table:
+    abandoned = statuses.Status.ABANDONED
     return Table(
         [
             Column(_("Action"), 5),
@@ -227,8 +259,8 @@ def _actions_table(rows: list[ActionRow]) -> Table:
             [
                 Cell(row.label, indent=int(row.sub_action)),
                 Cell(statuses.label(row.status)),
-                Cell(percent(row.progress)),
-                Cell(_("en retard") if row.late else "", flag=row.late),
+                Cell("—" if row.status == abandoned else percent(row.progress)),
+                Cell(_("oui") if row.late else "", flag=row.late),
             ]
             for row in rows
         ],
@@ -244,15 +276,15 @@ def annexes(report: YearReport) -> list:
         blocks.append(
             Table(
                 [
-                    Column(_("Action"), 4),
-                    Column(_("Axe"), 2.4),
+                    Column(_("Action"), 5),
+                    Column(_("Axe"), 1.2),
                     Column(_("Fin prévue"), 1.4),
                     Column(_("Statut"), 1.3),
                 ],
                 [
                     [
                         Cell(row.label),
-                        Cell(row.axis),
+                        Cell(row.axis_short),
                         Cell(row.end_date.strftime("%d/%m/%Y") if row.end_date else "—"),
                         Cell(statuses.label(row.status)),
                     ]
@@ -263,7 +295,7 @@ def annexes(report: YearReport) -> list:
     else:
         blocks.append(Paragraph(_("Aucune action n’est en retard.")))
     blocks.append(Heading(_("Méthode"), 2))
-    blocks += [Paragraph(text) for text in method(report)]
+    blocks += method(report)
     blocks.append(Heading(_("Les statuts"), 2))
     counts = dict(report.status_counts)
     order = [value for value, _label in statuses.CHOICES] + [statuses.Status.NONE]
@@ -287,53 +319,65 @@ def annexes(report: YearReport) -> list:
     return blocks
 
 
-def method(report: YearReport) -> list[str]:
-    at = _at(report)
+def method(report: YearReport) -> list[Paragraph]:
     texts = [
-        _(
-            "Avancement d’une action : 100 % quand elle est réalisée ; sinon la part de ses "
-            "étapes franchies, ou la moyenne de ses sous-actions, ou la valeur que son pilote "
-            "a saisie."
+        (
+            _("Avancement d’une action"),
+            _(
+                "100 % quand elle est réalisée ; sinon la part de ses étapes franchies, ou la "
+                "moyenne de ses sous-actions, ou la valeur que son pilote a saisie."
+            ),
         ),
-        _(
-            "Avancement d’une orientation, d’un axe et du projet : la moyenne de l’avancement "
-            "de ce qu’ils contiennent, chaque élément comptant selon son poids (le même pour "
-            "tous, sauf choix des éditeurs). Les actions abandonnées n’y entrent pas."
+        (
+            _("Avancement d’une orientation, d’un axe, du projet"),
+            _(
+                "la moyenne de l’avancement de ce qu’ils contiennent, chaque élément comptant "
+                "selon son poids (le même pour tous, sauf choix des éditeurs). Les actions "
+                "abandonnées n’y entrent pas."
+            ),
         ),
-        _(
-            "Statuts et avancement %(at)s : pour chaque action, le dernier changement daté "
-            "au plus tard ce jour-là. Un bilan édité plus tard donne donc les mêmes chiffres."
-        )
-        % {"at": at},
-        _(
-            "En retard : une action dite « En retard », ou dont la date de fin est passée sans "
-            "qu’elle soit réalisée ni abandonnée (les actions en amélioration continue ne sont "
-            "jamais en retard)."
+        (
+            _("Statuts et avancement %(at)s") % {"at": _at(report)},
+            _(
+                "pour chaque action, le dernier changement daté au plus tard ce jour-là. Un "
+                "bilan édité plus tard donne donc les mêmes chiffres."
+            ),
         ),
-        _(
-            "Budgets : la somme des lignes budgétaires des fiches action (sans ligne "
-            "prévisionnelle, le budget total de la fiche, compté « sans année ») ; les "
-            "financements de l’année sont ceux qui portent cette année. Une action présente "
-            "à deux endroits du projet n’est comptée qu’une fois dans le total."
+        (
+            _("En retard"),
+            _(
+                "une action dite « En retard », ou dont la date de fin est passée sans qu’elle "
+                "soit réalisée ni abandonnée (les actions en amélioration continue ne sont "
+                "jamais en retard)."
+            ),
         ),
-        _(
-            "Indicateurs : la valeur attendue une année est la cible de cette année, ou, "
-            "entre deux cibles, la valeur lue sur la ligne qui les joint ; la dernière valeur "
-            "mesurée dans l’année lui est comparée."
+        (
+            _("Budgets"),
+            _(
+                "la somme des lignes budgétaires des fiches action (sans ligne prévisionnelle, "
+                "le budget total de la fiche, compté « sans année ») ; les financements d’une "
+                "année sont ceux qui portent cette année. Une action présente à deux endroits "
+                "du projet n’est comptée qu’une fois dans le total."
+            ),
+        ),
+        (
+            _("Indicateurs"),
+            _(
+                "la valeur attendue une année est la cible de cette année, ou, entre deux "
+                "cibles, la valeur lue sur la ligne qui les joint ; la dernière valeur mesurée "
+                "dans l’année lui est comparée."
+            ),
         ),
     ]
     if report.drafts:
-        texts.append(
-            _(
-                "Ce document de travail comprend les éléments non publiés, les notes internes "
-                "et les indicateurs non publiés."
-            )
+        scope = _(
+            "ce document de travail comprend les éléments non publiés, les notes internes et "
+            "les indicateurs non publiés."
         )
     else:
-        texts.append(
-            _(
-                "Ce bilan ne montre que ce qui est publié : les éléments du projet publiés, "
-                "les notes de suivi publiques et les indicateurs publiés."
-            )
+        scope = _(
+            "ce bilan ne montre que ce qui est publié : les éléments du projet publiés, les "
+            "notes de suivi publiques et les indicateurs publiés."
         )
-    return texts
+    texts.append((_("Ce document"), scope))
+    return [Paragraph(text, lead_in=lead) for lead, text in texts]

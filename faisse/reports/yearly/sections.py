@@ -18,6 +18,7 @@ from faisse.reports.yearly.blocks import (
     Cover,
     Figure,
     Figures,
+    Group,
     Heading,
     Paragraph,
     Table,
@@ -80,10 +81,7 @@ def essentials(report: YearReport) -> list:
         Heading(_("L’essentiel"), new_page=True),
         Figures(
             [
-                Figure(
-                    percent(report.progress),
-                    _("d’avancement du projet %(at)s") % {"at": at_day(report)},
-                ),
+                Figure(percent(report.progress), _("d’avancement du projet")),
                 Figure(
                     str(len(report.actions)),
                     ngettext("action suivie", "actions suivies", len(report.actions)),
@@ -136,9 +134,9 @@ def essentials(report: YearReport) -> list:
             Table(
                 [
                     Column(_("Indicateur"), 3),
-                    Column(_("Valeur %(year)s") % {"year": year}, 1.2, numeric=True),
-                    Column(_("Attendu"), 1.2, numeric=True),
-                    Column(_("Situation"), 1.6),
+                    Column(_("Valeur %(year)s") % {"year": year}, 1.3, numeric=True),
+                    Column(_("Attendu"), 1.3, numeric=True),
+                    Column(_("Situation"), 2.1),
                 ],
                 rows,
             )
@@ -187,17 +185,6 @@ def status_bars(report: YearReport) -> Bars:
 
 
 def progress_by_axis(report: YearReport) -> list:
-    blocks = [
-        Heading(_("L’avancement par axe"), new_page=True),
-        Paragraph(
-            _(
-                "Chaque barre donne l’avancement moyen des actions de l’axe %(at)s : une "
-                "action réalisée compte pour 100 %%, une action à venir pour 0 %%. La méthode "
-                "est en annexe."
-            )
-            % {"at": at_day(report)}
-        ),
-    ]
     rows = []
     for axis in report.axes:
         late = sum(row.late for row in axis.actions)
@@ -210,9 +197,12 @@ def progress_by_axis(report: YearReport) -> list:
             ]
         )
         rows.append(Bar(axis.label, axis.progress, percent(axis.progress), detail))
-    alt = "; ".join(f"{row.label} : {row.text}" for row in rows)
-    blocks.append(Bars(rows, alt))
-    return blocks
+    explained = _(
+        "Chaque barre donne l’avancement moyen des actions de l’axe %(at)s : une action "
+        "réalisée compte pour 100 %%, une action à venir pour 0 %%. La méthode est en annexe."
+    ) % {"at": at_day(report)}
+    bars = Bars(rows, "; ".join(f"{row.label} : {row.text}" for row in rows))
+    return [Group([Heading(_("L’avancement par axe")), Paragraph(explained), bars])]
 
 
 def what_happened(report: YearReport) -> list:
@@ -240,11 +230,11 @@ def what_happened(report: YearReport) -> list:
         }
         blocks.append(
             Table(
-                [Column(_("Action"), 4), Column(_("Axe"), 2), Column(_("Réalisée le"), 1.2)],
+                [Column(_("Action"), 5), Column(_("Axe"), 1.2), Column(_("Réalisée le"), 1.3)],
                 [
                     [
                         Cell(row.label),
-                        Cell(row.axis),
+                        Cell(row.axis_short),
                         Cell(short_date(done_on[row.node.pk]) if done_on.get(row.node.pk) else "—"),
                     ]
                     for row in report.completed
@@ -260,26 +250,26 @@ def what_happened(report: YearReport) -> list:
         blocks.append(Heading(axis or _("Hors axe"), 2))
         blocks.append(
             Table(
-                [
-                    Column(_("Action"), 2.6),
-                    Column(_("Statut"), 2),
-                    Column(_("Étapes franchies"), 2.2),
-                    Column(_("Notes"), 3.4),
-                ],
-                [_event_row(event) for event in events],
+                [Column(_("Action"), 2), Column(_("En %(year)s") % {"year": year}, 3)],
+                [[Cell(event.action.label), Cell(_story(event))] for event in events],
             )
         )
     return blocks
 
 
-def _event_row(event: ActionYear) -> list[Cell]:
-    changes = "\n".join(
-        f"{statuses.label(c.old_status)} → {statuses.label(c.new_status)} ({short_date(c.on)})"
+def _story(event: ActionYear) -> str:
+    """What happened to an action during the year, one dated line per fact, in order."""
+    lines = [
+        (c.on, 0, _("passe à « %(status)s »") % {"status": statuses.label(c.new_status)})
         for c in event.changes
-    )
-    milestones = "\n".join(f"{m.title} ({short_date(m.done_on)})" for m in event.milestones)
-    notes = "\n".join(f"{short_date(n.on)} : {_cut(n.text)}" for n in event.notes)
-    return [Cell(event.action.label), Cell(changes), Cell(milestones), Cell(notes)]
+    ]
+    lines += [
+        (m.done_on, 1, _("étape franchie : %(title)s") % {"title": m.title})
+        for m in event.milestones
+    ]
+    lines += [(n.on, 2, _cut(n.text)) for n in event.notes]
+    lines.sort(key=lambda line: (line[0], line[1]))
+    return "\n".join(f"{short_date(on)} : {text}" for on, _order, text in lines)
 
 
 def _cut(text: str) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from faisse.plans.exporting.pdf import FONT, PREAMBLE, literal
 from faisse.reports.yearly.blocks import (
     Bars,
+    Beside,
     Cover,
     Figures,
     Group,
@@ -30,7 +31,8 @@ PPI = 150
 STYLES = f"""\
 #let accent = rgb("{ACCENT}")
 #let flag = rgb("{FLAG}")
-#show heading.where(level: 1): set block(above: 0em, below: 1em)
+#show heading.where(level: 1): set block(above: 1.8em, below: 1em)
+#show heading.where(level: 3): set text(size: 11pt)
 #show heading.where(level: 2): set text(size: 13pt, fill: accent)
 #show figure.caption: set text(size: 9pt, fill: luma(70))
 #set table(inset: (x: 4pt, y: 4pt), stroke: (x, y) => (
@@ -41,8 +43,8 @@ STYLES = f"""\
 #let bar(value) = box(width: 100%, height: 0.8em, fill: luma(228), radius: 1.5pt,
   clip: true, align(left, box(width: value * 1%, height: 100%, fill: accent)))
 #let nobar = box(width: 100%, height: 0.8em, stroke: 0.5pt + luma(180), radius: 1.5pt)
-#let figurebox(value, caption) = box(width: 100%, fill: luma(244), inset: 9pt,
-  radius: 3pt, stack(dir: ttb, spacing: 0.45em,
+#let figurebox(value, caption) = box(width: 100%, height: 1.75cm, fill: luma(244),
+  inset: 9pt, radius: 3pt, stack(dir: ttb, spacing: 0.45em,
     text(size: 19pt, weight: "bold", fill: accent, value), text(size: 9pt, caption)))
 """
 
@@ -76,6 +78,13 @@ class Typst:
             self.out += [table(block), ""]
         elif isinstance(block, Picture):
             self.out += [picture(block, self.svg(block.svg)), ""]
+        elif isinstance(block, Beside):
+            left, right = self.inline(block.left), self.inline(block.right)
+            self.out += [
+                f"#grid(columns: ({block.ratio[0]}fr, {block.ratio[1]}fr), column-gutter: 1em, "
+                f"align: (top, top), {left}, {right})",
+                "",
+            ]
         elif isinstance(block, Group):
             self.out.append("#block(breakable: false)[")
             for inner in block.blocks:
@@ -83,6 +92,13 @@ class Typst:
             self.out += ["]", ""]
         elif isinstance(block, PageBreak):
             self.out.append("#pagebreak(weak: true)")
+
+    def inline(self, block) -> str:
+        """A block as a Typst expression (a cell of a grid)."""
+        writer = Typst()
+        writer.inputs = self.inputs
+        writer.block(block)
+        return "[" + "\n".join(writer.out) + "]"
 
     def cover(self, cover: Cover) -> None:
         lines = [f"  #text(size: 12pt, {literal(line)})\n" for line in cover.lines]
@@ -116,6 +132,8 @@ def text_of(value: str) -> str:
 
 
 def paragraph(block: Paragraph) -> str:
+    if block.lead_in:
+        return f"#strong({literal(block.lead_in)})~: #{literal(block.text)}"
     text = literal(block.text)
     if block.style == "lead":
         return f"#text(size: 12pt, {text})"
@@ -170,13 +188,16 @@ def table(block: Table) -> str:
         rows.append(", ".join(_cell(cell) for cell in block.total))
     body = ",\n  ".join([f"table.header({header})", *rows])
     out = f"#table(columns: ({columns},), align: ({aligns},),\n  {body})"
+    if block.small:
+        out = f"#[#show table: set text(size: 8.5pt)\n{out}]"
     if block.caption:
         out = f"#figure({out[1:]}, caption: {literal(block.caption)}, numbering: none)"
     return out
 
 
 def picture(block: Picture, source: str) -> str:
-    image = f'image({source}, format: "svg", width: {block.width_cm}cm, alt: {literal(block.alt)})'
+    width = f"{block.width_cm}cm" if block.width_cm else "100%"
+    image = f'image({source}, format: "svg", width: {width}, alt: {literal(block.alt)})'
     if block.legend:
         legend = [f"[#strong({literal(block.legend_title)})]"] if block.legend_title else []
         for colour, label in block.legend:
@@ -223,17 +244,17 @@ def write_pdf(blocks: list, *, title: str, territory: str) -> bytes:
 
 
 def png(block, width_cm: float = 16.0) -> bytes:
-    """One block alone, typeset as the PDF shows it, as a PNG (for the Word document)."""
+    """One block alone, typeset as the PDF shows it, as a PNG (for the Word document). A
+    picture of a given width gets a page of its own size; others a page `width_cm` wide."""
     writer = Typst()
     writer.block(block)
+    page = f"{width_cm}cm"
+    if isinstance(block, Picture):
+        page = "auto" if block.width_cm else "12cm"
     source = (
         f'#set text(lang: "fr", region: "FR", font: "{FONT}", size: 10.5pt, hyphenate: false)\n'
-        f"#set page(width: {width_cm}cm, height: auto, margin: 3pt)\n"
-        + STYLES
-        + "\n".join(writer.out)
+        f"#set page(width: {page}, height: auto, margin: 3pt)\n" + STYLES + "\n".join(writer.out)
     )
-    if isinstance(block, Picture):  # the picture's own size
-        source = source.replace(f"#set page(width: {width_cm}cm,", "#set page(width: auto,")
     try:
         return typst.compile(
             source.encode("utf-8"),
