@@ -14,8 +14,8 @@ What is generated, per published action, in the plan's order:
 - start and end dates between 2018 and 2030 that agree with the status (done ones ended
   before 2026, some ongoing ones are past their end date and show late);
 - the dated story that leads there (ActionUpdate rows): "" → À venir at the adoption in
-  2018, À venir → En cours at the start, a yearly point with the progress or the
-  milestone reached, sometimes a pause in spring 2020 or a late period put right, then
+  2018, À venir → En cours at the start, a yearly point (with the progress when the
+  pilot enters it), sometimes a pause in spring 2020 or a late period put right, then
   the final move; every move follows faisse/actions/statuses.py's TRANSITIONS;
 - progress entered by the pilot, or read from 2 to 5 milestones (some reached, some late);
 - budget lines by year from the action's wording (investment or operation), actual

@@ -261,14 +261,13 @@ WORKS_NOTES = (
     "Réunion de chantier : les travaux avancent selon le planning.",
     "Nouvelle tranche de travaux engagée.",
 )
-MILESTONE_NOTE = "Étape franchie : {title}."
 DONE_NOTES = (
     "Action réalisée : bilan présenté au conseil communautaire.",
-    "Réception des travaux, l’équipement est en service.",
     "Action achevée ; les résultats sont publiés.",
 )
+WORKS_DONE_NOTE = "Réception des travaux, l’équipement est en service."
 LATE_NOTES = (
-    "Retard : le calendrier des travaux est décalé de plusieurs mois.",
+    "Retard : le calendrier est décalé de plusieurs mois.",
     "Retard lié au recrutement du chargé de mission.",
     "Retard : l’arrêté de subvention se fait attendre.",
 )

@@ -209,20 +209,17 @@ def write_story(rng: random.Random, story: Story) -> None:
         value = None
         if story.manual:
             value = first + round((reached - first) * index / len(checkpoints) / 5) * 5
-        elif on.year < 2025 and rng.random() < 0.4:
-            continue  # with milestones, the points say less
         notes = data.PROGRESS_NOTES + (data.WORKS_NOTES if story.kind == "investment" else ())
         events.append((on, None, value, rng.choice(notes), rng.random() < 0.3))
     progress_now = (first if not checkpoints else reached) if story.manual else None
-    add_milestones(rng, story, final / 100)
-    for title, _due_on, done_on in story.milestones:
-        if done_on and not story.manual:
-            note = data.MILESTONE_NOTE.format(title=title)
-            events.append((done_on, None, None, note, rng.random() < 0.4))
+    add_milestones(rng, story, final / 100)  # the reports read the milestones reached
     if story.status != S.IN_PROGRESS:
         value = 100 if story.status == S.DONE and story.manual else None
         public = story.status in (S.DONE, S.ABANDONED)
-        events.append((stop, story.status, value, rng.choice(FINAL_NOTES[story.status]), public))
+        notes = FINAL_NOTES[story.status]
+        if story.status == S.DONE and story.kind == "investment":
+            notes += (data.WORKS_DONE_NOTE,)
+        events.append((stop, story.status, value, rng.choice(notes), public))
         if story.status in ACTIVE and stop < d(2025, 9):
             note = rng.choice(data.WAITING_NOTES)
             events.append(
@@ -339,7 +336,8 @@ def draw_budget(rng: random.Random, story: Story) -> None:
         if rng.random() < 0.12:  # "Région, Département" for one amount
             names.append(rng.choice([f for f in data.FINANCERS if f not in financers]))
         amount = Decimal(math.floor(funded * share / sum(shares) / 100) * 100)
-        story.fundings.append((amount, names, story.start.year))
+        granted = rng.randint(story.start.year, max(story.start.year, min(last, 2025)))
+        story.fundings.append((amount, names, granted))
 
 
 def draw_fields(rng: random.Random, story: Story, elected: list) -> None:

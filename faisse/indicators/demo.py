@@ -52,8 +52,8 @@ INDICATORS = (
         K.REALISATION, "logements", ACTIVITY,
         (300, 700, 1300, 2000),
         (0, 140, 290, 460, 720, 930, 1120, 1330),
-        ("Intensifier la rénovation des logements anciens", "Création d’un guichet unique",
-         "Accompagner la réhabilitation du parc privé"),
+        ("Intensifier la rénovation des logements anciens",
+         "Accompagner la réhabilitation du parc privé", "Réhabiliter/restructurer l’habitat"),
         description="Nombre cumulé depuis 2018 (OPAH, guichet unique de l’habitat).",
     ),
     DemoIndicator(
@@ -113,8 +113,7 @@ INDICATORS = (
         (30, 50, 71, 71),
         (12, 19, 31, 44, 52, 60, 66, 71),
         ("Contribuer au déploiement de la téléphonie mobile",
-         "Assurer le suivi d’un déploiement pertinent de la fibre",
-         "Déployer le réseau complémentaire"),
+         "Assurer le suivi d’un déploiement pertinent de la fibre"),
     ),
     DemoIndicator(
         "Puissance photovoltaïque installée",
@@ -125,12 +124,12 @@ INDICATORS = (
         decimals=1,
     ),
     DemoIndicator(
-        "Surfaces agricoles préservées par la politique foncière",
+        "Surfaces agricoles préservées par les portages fonciers",
         K.RESULT, "ha", OBSERVATORY,
         (50, 150, 300, 450),
         (0, 20, 55, 95, 160, 215, 268, 312),
-        ("Mettre en place une politique foncière communautaire",
-         "Favoriser les portages de foncier", "Construire un « projet agricole"),
+        ("Favoriser les portages de foncier", "Construire un « projet agricole",
+         "Soutenir la préservation et l’aménagement d’espaces agricoles"),
     ),
     DemoIndicator(
         "Nuitées touristiques marchandes",
