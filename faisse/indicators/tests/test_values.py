@@ -19,9 +19,9 @@ from faisse.plans.merging import merge
 pytestmark = pytest.mark.django_db
 
 
-def add(client, territory, indicator, **data):
+def add(client, slug: str, indicator, **data):
     values = {"on": "2023-12-31", "value": "1 150,25", "source": "Enquête", "comment": ""} | data
-    return client.post(reverse("indicators:value_add", args=[territory.slug, indicator.pk]), values)
+    return client.post(reverse("indicators:value_add", args=[slug, indicator.pk]), values)
 
 
 def test_the_pilot_of_a_linked_action_enters_a_value(client, territory, cycling, people):
@@ -30,7 +30,7 @@ def test_the_pilot_of_a_linked_action_enters_a_value(client, territory, cycling,
     page = client.get(reverse("indicators:values", args=[territory.slug, cycling.pk]))
     assert page.status_code == 200
     assert page.context["form"].initial["source"] == cycling.default_source
-    response = add(client, territory, cycling)
+    response = add(client, territory.slug, cycling)
     assert response.status_code == 302
     value = cycling.values.get(on=date(2023, 12, 31))
     assert value.value == Decimal("1150.25") and value.source == "Enquête"
@@ -57,7 +57,7 @@ def test_abilities_on_an_indicator(territory, plan, actions, cycling, people):
 def test_another_pilot_cannot_enter_a_value(client, territory, plan, actions, people):
     other = make_indicator(territory, plan=plan, nodes=[actions[1]])
     client.force_login(people["pilot"])
-    assert add(client, territory, other).status_code == 403
+    assert add(client, territory.slug, other).status_code == 403
     assert not other.values.exists()
 
 
@@ -65,11 +65,11 @@ def test_a_second_value_at_the_same_date_replaces_only_on_purpose(
     client, territory, cycling, people
 ):
     client.force_login(people["editor"])
-    response = add(client, territory, cycling, on="2022-12-31", value="150")
+    response = add(client, territory.slug, cycling, on="2022-12-31", value="150")
     assert response.status_code == 400
     assert "Une valeur est déjà saisie au 31/12/2022 (140\u00a0km)" in response.content.decode()
     assert cycling.values.get(on=date(2022, 12, 31)).value == 140
-    response = add(client, territory, cycling, on="2022-12-31", value="150", replace="on")
+    response = add(client, territory.slug, cycling, on="2022-12-31", value="150", replace="on")
     assert response.status_code == 302
     value = cycling.values.get(on=date(2022, 12, 31))
     assert value.value == 150 and value.source == "Enquête"
@@ -91,7 +91,7 @@ def test_a_second_value_at_the_same_date_replaces_only_on_purpose(
 def test_bad_values_are_refused_in_french(client, territory, cycling, people, data, message):
     client.force_login(people["pilot"])
     before = list(IndicatorValue.objects.values())
-    response = add(client, territory, cycling, **data)
+    response = add(client, territory.slug, cycling, **data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert list(IndicatorValue.objects.values()) == before
@@ -99,7 +99,7 @@ def test_bad_values_are_refused_in_french(client, territory, cycling, people, da
 
 def test_negative_and_french_numbers_are_read(client, territory, cycling, people):
     client.force_login(people["editor"])
-    assert add(client, territory, cycling, value="\u22121\u00a0234,5").status_code == 302
+    assert add(client, territory.slug, cycling, value="\u22121\u00a0234,5").status_code == 302
     assert cycling.values.get(on=date(2023, 12, 31)).value == Decimal("-1234.5")
 
 
@@ -150,3 +150,23 @@ def test_merged_actions_keep_their_indicators(territory, plan, actions, people):
     kept = merge(actions[0], actions[1], people["editor"])
     assert set(first.nodes.all()) == {kept}
     assert set(second.nodes.all()) == {kept}
+
+
+def test_an_administrator_of_another_territory_changes_nothing(client, territory, cycling, people):
+    """With the other territory's address: 403; with their own address and this
+    indicator's id: 404. Nothing is written either way."""
+    client.force_login(people["other"])
+    own = people["other"].memberships.get().territory.slug
+    value = cycling.values.first()
+    before = list(IndicatorValue.objects.values()), cycling.version
+    for slug, expected in ((territory.slug, 403), (own, 404)):
+        assert add(client, slug, cycling).status_code == expected
+        edit = reverse("indicators:edit", args=[slug, cycling.pk])
+        assert client.post(edit, {"title": "Piraté", "version": 1}).status_code == expected
+        delete = reverse("indicators:value_delete", args=[slug, cycling.pk, value.pk])
+        assert client.post(delete, {"confirm": "1"}).status_code == expected
+        links = reverse("indicators:links", args=[slug, cycling.pk])
+        assert client.post(links, {"nodes": []}).status_code == expected
+    cycling.refresh_from_db()
+    assert (list(IndicatorValue.objects.values()), cycling.version) == before
+    assert cycling.links.count() == 1
