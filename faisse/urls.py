@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("faisse.questionnaires.urls")),
     path("", include("faisse.proposals.urls")),
     path("", include("faisse.reports.urls")),
+    path("", include("faisse.reports.digest_urls")),
     path("", include("faisse.indicators.urls")),
     path("", include("faisse.portal.urls")),
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("faisse.meetings.manage_urls")),
     path("", include("faisse.questionnaires.manage_urls")),
     path("", include("faisse.proposals.manage_urls")),
+    path("", include("faisse.reports.pilot_urls")),
     path("", include("faisse.reports.report_urls")),
     path("", include("faisse.indicators.manage_urls")),
 ]

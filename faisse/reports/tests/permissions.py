@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from faisse.actions.models import Organisation
 from faisse.actions.testing import add_budget, make_sheet
+from faisse.reports.tests import pilot_rows
 from faisse.tests.matrix import PUBLIC
 
 SERVICE = "Direction des mobilités douces"
@@ -24,6 +25,7 @@ ROWS = {
     "reports:dashboard": ("get", PUBLIC),
     "reports:dashboard (bad filters)": ("get", PUBLIC),
     "reports:dashboard (the map of budgets, for members)": ("get", PUBLIC),
+    **pilot_rows.ROWS,  # the pilots' space and the digest's opt-out
 }
 
 
@@ -37,9 +39,12 @@ def prepare(world: dict) -> None:
     sheet.lead_services.add(service)
     add_budget(sheet, "investment", "planned", 2025, PLANNED)
     world["dashboard_action"] = action
+    pilot_rows.prepare(world)
 
 
 def request(name: str, world: dict) -> tuple[str, dict]:
+    if name in pilot_rows.ROWS:
+        return pilot_rows.request(name, world)
     url = reverse("reports:dashboard", args=[world["territory"].slug])
     if "(bad filters)" in name:
         return url, {"axe": "abc", "commune": "99999", "pilote": "x", "odd": "18"}
