@@ -2,7 +2,7 @@
 axis, and the annexes (late actions, method, statuses)."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from faisse.actions import statuses
 from faisse.indicators.charts import description
@@ -23,9 +23,14 @@ from faisse.reports.yearly.blocks import (
     Table,
 )
 from faisse.reports.yearly.data import ActionRow, AxisPart, IndicatorPart, YearReport
-from faisse.reports.yearly.text import count, euros, long_date, percent
+from faisse.reports.yearly.text import count, euros, long_date, percent, plural
 
 INDICATORS_PER_PAGE = 2
+KIND_PHRASES = {
+    "realisation": gettext_lazy("Indicateur de réalisation"),
+    "result": gettext_lazy("Indicateur de résultat"),
+    "impact": gettext_lazy("Indicateur d’impact"),
+}
 
 MEANINGS = {
     statuses.Status.PLANNED: gettext_lazy("Prévue, pas encore commencée."),
@@ -71,10 +76,7 @@ def indicators(report: YearReport) -> list:
 
 def _indicator(part: IndicatorPart, year: int) -> list:
     indicator, status = part.series.indicator, part.status
-    facts = [
-        _("Indicateur de %(kind)s") % {"kind": indicator.get_kind_display().lower()},
-        indicator.get_direction_display().lower(),
-    ]
+    facts = [str(KIND_PHRASES.get(indicator.kind, "")), indicator.get_direction_display().lower()]
     if indicator.unit:
         facts.append(_("unité : %(unit)s") % {"unit": indicator.unit})
     if status.latest is not None:
@@ -104,7 +106,7 @@ def _indicator(part: IndicatorPart, year: int) -> list:
 
 def _indicator_table(part: IndicatorPart, year: int) -> Table:
     indicator = part.series.indicator
-    unit = f" ({indicator.unit})" if indicator.unit else ""
+    caption = _("Valeurs en %(unit)s.") % {"unit": indicator.unit} if indicator.unit else ""
 
     def number(value) -> str:
         return format_number(value, indicator.decimals) if value is not None else "—"
@@ -129,11 +131,12 @@ def _indicator_table(part: IndicatorPart, year: int) -> Table:
     return Table(
         [
             Column(_("Année"), 0.9),
-            Column(_("Cible") + unit, 1.3, numeric=True),
-            Column(_("Mesuré") + unit, 1.3, numeric=True),
+            Column(_("Cible"), 1.3, numeric=True),
+            Column(_("Mesuré"), 1.3, numeric=True),
             Column(_("Écart"), 1, numeric=True),
         ],
         rows,
+        caption=caption,
         small=True,
     )
 
@@ -194,8 +197,10 @@ def _axis(axis: AxisPart, report: YearReport) -> list:
         Figures(
             [
                 Figure(percent(axis.progress), _("d’avancement")),
-                Figure(str(len(axis.actions)), ngettext("action", "actions", len(axis.actions))),
-                Figure(str(done), ngettext("réalisée", "réalisées", done)),
+                Figure(
+                    str(len(axis.actions)), plural(_("action"), _("actions"), len(axis.actions))
+                ),
+                Figure(str(done), plural(_("réalisée"), _("réalisées"), done)),
                 Figure(str(late), _("en retard")),
             ]
         ),

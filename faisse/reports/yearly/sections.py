@@ -4,7 +4,6 @@ annexes are in more_sections.py. Everything is written here once, as blocks that
 writers lay out."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from faisse.actions import statuses
 from faisse.actions.models import BudgetLine
@@ -31,6 +30,7 @@ from faisse.reports.yearly.text import (
     euros_short,
     long_date,
     percent,
+    plural,
     short_date,
 )
 
@@ -84,16 +84,18 @@ def essentials(report: YearReport) -> list:
                 Figure(percent(report.progress), _("d’avancement du projet")),
                 Figure(
                     str(len(report.actions)),
-                    ngettext("action suivie", "actions suivies", len(report.actions)),
+                    plural(_("action suivie"), _("actions suivies"), len(report.actions)),
                 ),
                 Figure(
                     str(done),
-                    ngettext("action réalisée en %(year)s", "actions réalisées en %(year)s", done)
+                    plural(
+                        _("action réalisée en %(year)s"), _("actions réalisées en %(year)s"), done
+                    )
                     % {"year": year},
                 ),
                 Figure(
                     str(len(report.late)),
-                    ngettext("action en retard", "actions en retard", len(report.late)),
+                    plural(_("action en retard"), _("actions en retard"), len(report.late)),
                 ),
             ]
         ),

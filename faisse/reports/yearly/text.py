@@ -56,9 +56,14 @@ def short_date(day: date) -> str:
     return f"{first}{NBSP}{MONTHS[day.month - 1]}"
 
 
-def count(number: int, singular: str, plural: str) -> str:
+def plural(singular: str, plural_form: str, number: int) -> str:
+    """The French form for `number`: 0 and 1 take the singular ("0 action réalisée")."""
+    return singular if number <= 1 else plural_form
+
+
+def count(number: int, singular: str, plural_form: str) -> str:
     """ "1 action", "12 actions" (0 is singular in French)."""
-    return f"{french_number(number)}{NBSP}{singular if number <= 1 else plural}"
+    return f"{french_number(number)}{NBSP}{plural(singular, plural_form, number)}"
 
 
 def yes_no(value: bool) -> str:
