@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from faisse.actions import statuses
 from faisse.actions.follow_up import DUE_SOON_DAYS, Budget, PlanFollowUp
 from faisse.actions.models import ActionSheet, BudgetLine
 from faisse.locations.geography import PlanGeography
+from faisse.locations.models import CommuneLink
 from faisse.plans.models import Plan, PlanNode
 from faisse.plans.tree import PlanTree
 from faisse.reports import filters as filtering
@@ -75,6 +77,24 @@ class Dashboard:
     @property
     def progress_text(self) -> str:
         return percent_text(self.plan_progress)
+
+
+class NodeUrls:
+    """The pages of a plan's nodes (`node.url_for(slug)`), reversed once per kind rather
+    than once per node: the lists of late actions may be long."""
+
+    MARK = "2147483647"
+
+    def __init__(self, slug: str):
+        self._parts = {}
+        for kind, segment in PlanNode.URL_SEGMENTS.items():
+            url = reverse("portal:node", args=[slug, segment, int(self.MARK)])
+            at = url.rindex(self.MARK)
+            self._parts[kind] = (url[:at], url[at + len(self.MARK) :])
+
+    def __call__(self, node: PlanNode) -> str:
+        head, tail = self._parts[node.kind]
+        return f"{head}{node.pk}{tail}"
 
 
 class Selection:
@@ -144,7 +164,8 @@ def build_dashboard(
 ) -> Dashboard:
     tree = PlanTree.load(plan, drafts=members)
     follow_up = PlanFollowUp.load(tree, today=today)
-    geography = PlanGeography.load(plan, tree=tree)
+    # Only the links' commune ids are read: no commune (and its boundary) per link.
+    geography = PlanGeography(tree, list(CommuneLink.objects.filter(plan=plan)))
     communes = list(Commune.objects.of_territory(territory))
     choices = _choices(tree, follow_up, communes, members)
     filters = filtering.read_filters(params, choices, base)
@@ -156,7 +177,7 @@ def build_dashboard(
         if (in_axis is None or node.pk in in_axis) and filters.matches(node, follow_up, geography)
     ]
     selection = Selection(follow_up, kept, restricted=filters.active)
-    slug = territory.slug
+    node_url = NodeUrls(territory.slug)
     dashboard = Dashboard(
         territory=territory,
         plan=plan,
@@ -168,27 +189,28 @@ def build_dashboard(
         total=len(every),
         selected=len(kept),
         plan_progress=selection.weighted(entry.node for entry in tree.roots),
-        progress_rows=_progress_rows(tree, selection, filters, slug),
+        progress_rows=_progress_rows(tree, selection, filters, node_url),
         statuses=_status_shares(selection, filters),
         priorities=_priority_shares(selection, filters),
-        late=_late(selection, slug, members),
-        due_soon=_due_soon(selection, slug, members, today),
+        late=_late(selection, node_url, members),
+        due_soon=_due_soon(selection, node_url, members, today),
         places=commune_map(territory, communes, geography, selection, filters, members),
     )
     if members:
         dashboard.pilots = _pilot_shares(selection, filters)
         dashboard.services = _service_shares(plan, selection)
         _budgets(dashboard, tree, selection, filters)
-    add_indicators(dashboard, tree, selection, filters.active)
+    add_indicators(dashboard, tree, selection, filters.active, node_url)
     return dashboard
 
 
 def _choices(tree, follow_up, communes, members) -> filtering.Choices:
     visible = tree.by_id
     pilots, programmes = {}, {}
-    for node_id, people in follow_up.pilots.items():
-        if members and node_id in visible:
-            pilots.update((person.pk, person) for person in people)
+    if members:  # the public never reads pilots: not even their query
+        for node_id, people in follow_up.pilots.items():
+            if node_id in visible:
+                pilots.update((person.pk, person) for person in people)
     for node_id, found in follow_up.programmes.items():
         if node_id in visible:
             programmes.update((programme.pk, programme) for programme in found)
@@ -204,7 +226,7 @@ def _choices(tree, follow_up, communes, members) -> filtering.Choices:
 # -- progress, statuses, priorities, pilots, services --------------------------------------
 
 
-def _progress_rows(tree, selection: Selection, filters, slug) -> list[ProgressRow]:
+def _progress_rows(tree, selection: Selection, filters, node_url) -> list[ProgressRow]:
     """Each axis, then its second level (orientations, or objectives where it has none);
     with filters, only the elements that hold selected actions."""
     rows = []
@@ -215,7 +237,7 @@ def _progress_rows(tree, selection: Selection, filters, slug) -> list[ProgressRo
             return None
         return ProgressRow(
             node=node,
-            url=node.url_for(slug),
+            url=node_url(node),
             filter_url=url,
             depth=depth,
             progress=selection.progress(node),
@@ -298,11 +320,13 @@ def _service_shares(plan, selection: Selection) -> list[Share]:
     node_of = {sheet.pk: node_id for node_id, sheet in selection.follow_up.sheets.items()}
     links = ActionSheet.lead_services.through.objects.filter(actionsheet__plan=plan)
     groups, names = defaultdict(list), {}
-    for link in links.select_related("organisation"):
-        node_id = node_of.get(link.actionsheet_id)
+    for sheet_id, organisation_id, name in links.values_list(
+        "actionsheet_id", "organisation_id", "organisation__name"
+    ):
+        node_id = node_of.get(sheet_id)
         if node_id in selection.ids:
-            names[link.organisation_id] = link.organisation.name
-            groups[link.organisation_id].append(node_id)
+            names[organisation_id] = name
+            groups[organisation_id].append(node_id)
     labels = dict(sorted(names.items(), key=lambda item: item[1].casefold()))
     served = {pk for ids in groups.values() for pk in ids}
     groups[None] = [pk for pk in selection.ids if pk not in served]
@@ -314,11 +338,12 @@ def _service_shares(plan, selection: Selection) -> list[Share]:
 # -- late and due soon --------------------------------------------------------------------
 
 
-def _item(selection: Selection, node, slug, members, when) -> ActionItem:
+def _item(selection: Selection, node, node_url, members, when) -> ActionItem:
     follow_up = selection.follow_up
     return ActionItem(
         node=node,
-        url=node.url_for(slug),
+        label=node.label,
+        url=node_url(node),
         status=statuses.label(follow_up.status(node)),
         when=when,
         progress=follow_up.progress(node),
@@ -326,17 +351,17 @@ def _item(selection: Selection, node, slug, members, when) -> ActionItem:
     )
 
 
-def _late(selection: Selection, slug, members) -> list[ActionItem]:
+def _late(selection: Selection, node_url, members) -> list[ActionItem]:
     follow_up = selection.follow_up
     items = []
     for node in selection.actions:
         if follow_up.is_late(node):
             sheet = follow_up.sheets.get(node.pk)
-            items.append(_item(selection, node, slug, members, sheet.end_date))
-    return sorted(items, key=lambda item: (item.when or date.max, item.node.label.casefold()))
+            items.append(_item(selection, node, node_url, members, sheet.end_date))
+    return sorted(items, key=lambda item: (item.when or date.max, item.label.casefold()))
 
 
-def _due_soon(selection: Selection, slug, members, today) -> list[ActionItem]:
+def _due_soon(selection: Selection, node_url, members, today) -> list[ActionItem]:
     follow_up = selection.follow_up
     horizon = today + timedelta(days=DUE_SOON_DAYS)
     items = []
@@ -346,8 +371,8 @@ def _due_soon(selection: Selection, slug, members, today) -> list[ActionItem]:
             count = follow_up.milestones.get(node.pk)
             dates = [sheet.end_date, count.next_due if count else None]
             when = min(d for d in dates if d and today <= d <= horizon)
-            items.append(_item(selection, node, slug, members, when))
-    return sorted(items, key=lambda item: (item.when, item.node.label.casefold()))
+            items.append(_item(selection, node, node_url, members, when))
+    return sorted(items, key=lambda item: (item.when, item.label.casefold()))
 
 
 # -- budgets (members) ------------------------------------------------------

@@ -23,7 +23,7 @@ def _indicator_urls(slug: str) -> bool:
     return True
 
 
-def add_indicators(dashboard, tree, selection, filtered: bool) -> None:
+def add_indicators(dashboard, tree, selection, filtered: bool, node_url) -> None:
     plan, territory = dashboard.plan, dashboard.territory
     found = list(
         Indicator.objects.filter(territory=territory)
@@ -58,8 +58,6 @@ def add_indicators(dashboard, tree, selection, filtered: bool) -> None:
                     latest=display.format_value(status.latest, indicator),
                     expected=display.format_value(status.expected, indicator),
                     gap=display.format_gap(status, indicator),
-                    nodes=[
-                        (node.label, node.url_for(territory.slug)) for node in links[indicator.pk]
-                    ],
+                    nodes=[(node.label, node_url(node)) for node in links[indicator.pk]],
                 )
             )

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from faisse.locations import maps
 from faisse.locations.communes import commune_url_prefix, search_key
-from faisse.reports.dashboard_figures import bar_width, euros, percent_text
+from faisse.reports.dashboard_figures import bar_svg, euros, percent_text
 from faisse.reports.filters import MAP_BUDGET, MAP_PROGRESS
 
 
@@ -35,8 +35,8 @@ class CommuneFigure:
         return euros(self.planned)
 
     @property
-    def bar(self) -> str:
-        return bar_width(self.progress)
+    def bar(self) -> SafeString:
+        return bar_svg(self.progress)
 
 
 @dataclass(frozen=True)

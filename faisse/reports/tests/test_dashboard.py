@@ -312,3 +312,23 @@ def test_due_soon_counts_a_milestone_within_thirty_days(client, world):
     items = {item.node.pk: item for item in dashboard.due_soon}
     assert world["actions"][2].pk not in items
     assert items[world["actions"][4].pk].when == soon
+
+
+def test_figures_are_written_the_french_way():
+    from decimal import Decimal
+
+    from faisse.reports.dashboard_figures import bar_width, euros, percent_text
+
+    assert percent_text(22.5) == "23\u00a0%" and percent_text(38.333) == "38\u00a0%"
+    assert percent_text(None) == "—" and percent_text(1234.4) == "1\u00a0234\u00a0%"
+    assert euros(Decimal("264000")) == "264\u00a0000\u00a0€"
+    assert bar_width(22.54) == "22.5" and bar_width(140) == "100" and bar_width(None) == "0"
+
+
+def test_node_urls_are_the_node_pages(world):
+    from faisse.reports.dashboard import NodeUrls
+
+    slug = world["territory"].slug
+    urls = NodeUrls(slug)
+    for node in PlanNode.objects.filter(plan=world["plan"]):
+        assert urls(node) == node.url_for(slug)

@@ -21,11 +21,11 @@ from faisse.territories.testing import make_territory
 
 pytestmark = pytest.mark.django_db
 
-# Territory, plan, tree (2), follow-up (6), commune links, communes, indicators, their
-# links, targets, values. Members add their session, their account, their role and the
-# lead services.
-PUBLIC_QUERIES = 16
-MEMBER_QUERIES = PUBLIC_QUERIES + 4
+# Territory, plan, tree (2), follow-up (4, and its programmes), commune links, communes,
+# indicators, their links, targets, values. Members add their session, their account,
+# their role, the pilots and the lead services.
+PUBLIC_QUERIES = 15
+MEMBER_QUERIES = PUBLIC_QUERIES + 5
 
 
 def dashboard_of(actions_per_objective: int) -> dict:
