@@ -26,7 +26,7 @@ router = Router(tags=["éléments du projet"])
 NodeId = Annotated[int, Path(ge=1, le=LARGEST_ID, description="Numéro de l'élément.")]
 
 
-def _whole(value):
+def whole(value):
     """JSON Schema counts 3.0 as an integer: take it as 3 (strict mode would refuse it);
     true, "3" or 3.5 stay refused."""
     if isinstance(value, float) and value.is_integer():
@@ -34,7 +34,7 @@ def _whole(value):
     return value
 
 
-WholeNumber = Annotated[StrictInt, BeforeValidator(_whole)]
+WholeNumber = Annotated[StrictInt, BeforeValidator(whole)]
 READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
 
 

@@ -123,6 +123,11 @@ class PlanNodeOut(Schema):
         description="Vrai quand l'élément est affiché ici en second rattachement (action "
         "transversale) ; il a aussi une place principale ailleurs dans l'arbre."
     )
+    weight: int = Field(description="Poids dans l'avancement du parent (1 par défaut).")
+    progress: float | None = Field(
+        description="Avancement en %, de 0 à 100 : celui de l'action, ou la moyenne "
+        "pondérée de ses enfants (null : rien à mesurer dessous)."
+    )
     children: list["PlanNodeOut"]
 
 

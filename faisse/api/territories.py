@@ -5,11 +5,13 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
 
+from faisse.actions.follow_up import PlanFollowUp
 from faisse.api.access import api_abilities, get_territory, visible_territories
 from faisse.api.schemas import CommuneActionOut, CommuneOut, ErrorOut, PlanOut, TerritoryOut
 from faisse.locations.geography import PlanGeography
 from faisse.plans.exporting.payload import plan_payload
 from faisse.plans.models import Plan
+from faisse.plans.tree import PlanTree
 from faisse.territories.models import Commune
 from faisse.territories.validation import INSEE_PATTERN
 
@@ -45,7 +47,12 @@ def list_territories(request: HttpRequest):
 def territory_plan(request: HttpRequest, slug: str):
     territory = get_territory(request, slug)
     drafts = api_abilities(request, territory)["view_drafts"]
-    return plan_payload(current_plan(territory), drafts=drafts)
+    plan = current_plan(territory)
+    tree = PlanTree.load(plan, drafts=drafts)
+    figures = PlanFollowUp.load(tree)
+    return plan_payload(
+        plan, drafts=drafts, tree=tree, extra=lambda node: {"progress": figures.progress(node)}
+    )
 
 
 def current_plan(territory) -> Plan:

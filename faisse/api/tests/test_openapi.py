@@ -27,6 +27,8 @@ PATHS = {
     "/api/v1/territories/{slug}/communes",
     "/api/v1/territories/{slug}/communes/{insee}/actions",
     "/api/v1/territories/{slug}/nodes/{pk}",
+    "/api/v1/territories/{slug}/actions",
+    "/api/v1/territories/{slug}/actions/{pk}",
     "/api/v1/territories/{slug}/meetings",
     "/api/v1/territories/{slug}/questionnaires",
     "/api/v1/questionnaires/{pk}/results",
@@ -40,7 +42,8 @@ def test_openapi_description(client):
     assert schema["info"]["title"] == "Faïsse API"
     assert set(schema["paths"]) == PATHS
     for path in PATHS:
-        assert "200" in schema["paths"][path]["get"]["responses"]
+        operations = schema["paths"][path]
+        assert "200" in (operations.get("get") or operations["patch"])["responses"]
     components = schema["components"]["schemas"]
     children = components["PlanNodeOut"]["properties"]["children"]
     assert children["items"] == {"$ref": "#/components/schemas/PlanNodeOut"}

@@ -13,9 +13,12 @@ JSON_FORMAT = "faisse-plan"
 JSON_VERSION = 1
 
 
-def node_payload(entry: TreeEntry) -> dict:
+def node_payload(entry: TreeEntry, extra=None) -> dict:
+    """A node and its subtree; `extra(node)` adds fields computed by a higher layer (the
+    API's progress, from the actions app)."""
     node = entry.node
     return {
+        **(extra(node) if extra else {}),
         "id": node.pk,
         "kind": node.kind,
         "level_name": node.kind_label,
@@ -23,17 +26,18 @@ def node_payload(entry: TreeEntry) -> dict:
         "title": node.title,
         "description": node.description,
         "shared": entry.shared,
-        "children": [node_payload(child) for child in entry.children],
+        "weight": node.weight,
+        "children": [node_payload(child, extra) for child in entry.children],
     }
 
 
-def plan_payload(plan: Plan, *, drafts: bool = False) -> dict:
+def plan_payload(plan: Plan, *, drafts: bool = False, tree=None, extra=None) -> dict:
     """The plan in the shape the importer prints with --json, plus ids, description and shared.
 
     Three queries whatever the size of the plan: challenges, nodes, shared placements.
     Unpublished nodes only with `drafts` (members of the territory).
     """
-    tree = PlanTree.load(plan, drafts=drafts)
+    tree = tree or PlanTree.load(plan, drafts=drafts)
     return {
         "id": plan.pk,
         "title": plan.title,
@@ -50,7 +54,7 @@ def plan_payload(plan: Plan, *, drafts: bool = False) -> dict:
             {"title": challenge.title, "points": challenge.points}
             for challenge in plan.challenges.order_by("position", "id")
         ],
-        "nodes": [node_payload(entry) for entry in tree.roots],
+        "nodes": [node_payload(entry, extra) for entry in tree.roots],
     }
 
 
