@@ -12,12 +12,15 @@ from faisse.actions.models import ActionSheet
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+NO_STATUS = "sans"  # the form's value for "no status yet" (a select needs a value)
+
+
 def status_choices(current: str) -> list[tuple[str, str]]:
     """The statuses an action may take next (statuses.allowed_after), its own first; an
     action without a status may keep none (an update with only a note)."""
     choices = [(value, statuses.label(value)) for value in statuses.allowed_after(current)]
     if not current:
-        choices.insert(0, ("", str(statuses.NO_STATUS_LABEL)))
+        choices.insert(0, (NO_STATUS, str(statuses.NO_STATUS_LABEL)))
     return choices
 
 
@@ -26,18 +29,18 @@ def action_prefix(node_id: int) -> str:
 
 
 class QuickUpdateForm(forms.Form):
-    status = forms.ChoiceField(label=gettext_lazy("Statut"), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("Statut"))
     progress = forms.IntegerField(
         label=gettext_lazy("Avancement (%)"),
         required=False,
         min_value=0,
         max_value=100,
-        help_text=gettext_lazy("De 0 à 100 ; laissé tel quel, il ne change pas."),
+        help_text=gettext_lazy("De 0 à 100."),
     )
     on = forms.DateField(
         label=gettext_lazy("Date"),
         widget=DATE_INPUT,
-        help_text=gettext_lazy("Le jour où c’est arrivé : aujourd’hui, ou un jour passé."),
+        help_text=gettext_lazy("Aujourd’hui ou un jour passé."),
     )
     note = forms.CharField(
         label=gettext_lazy("Note"),
@@ -56,13 +59,13 @@ class QuickUpdateForm(forms.Form):
         self.sheet = sheet
         # Any status passes the form: a move the table refuses is record_update's to
         # explain (it lists the allowed ones); the select offers only those.
-        self.fields["status"].choices = [("", ""), *statuses.CHOICES]
+        self.fields["status"].choices = [(NO_STATUS, ""), *statuses.CHOICES]
         self.fields["status"].widget.choices = status_choices(sheet.status)
         self.fields["progress"].widget.attrs.update({"inputmode": "numeric", "step": 1})
         if not self.is_bound:
             self.initial.update(
                 {
-                    "status": sheet.status,
+                    "status": sheet.status or NO_STATUS,
                     "progress": sheet.progress,
                     "on": timezone.localdate(),
                     "version": sheet.version,
@@ -82,8 +85,8 @@ class QuickUpdateForm(forms.Form):
         data = self.cleaned_data
         return {
             "on": data["on"],
-            # No action goes back to "no status": empty means unchanged.
-            "status": data["status"] or None,
+            # No action goes back to "no status": it means unchanged.
+            "status": None if data["status"] == NO_STATUS else data["status"],
             "progress": data["progress"],
             "note": data["note"],
             "public": data["public"],

@@ -52,7 +52,11 @@ def request(name: str, world: dict) -> tuple[str, dict]:
     if base == "pilot:update":
         node = world["actions"][0 if "the pilot pilots" in name else 1]
         prefix = f"action-{node.pk}"
-        data = {f"{prefix}-on": timezone.localdate().isoformat(), f"{prefix}-note": "Point"}
+        data = {
+            f"{prefix}-on": timezone.localdate().isoformat(),
+            f"{prefix}-status": "sans",  # no status yet: kept
+            f"{prefix}-note": "Point",
+        }
         return reverse(base, args=[slug, node.pk]), data
     if base == "pilot:value":
         indicator = world["pilot_indicators"][name[name.index("(") + 1 : -1]]

@@ -50,7 +50,9 @@ def update_url(world, node) -> str:
 
 
 def update_data(node, **fields) -> dict:
-    values = {"on": timezone.localdate().isoformat(), **fields}
+    """The form as sent: the status shown first is the action's own ("sans": none)."""
+    current = ActionSheet.objects.filter(node=node).values_list("status", flat=True).first()
+    values = {"on": timezone.localdate().isoformat(), "status": current or "sans", **fields}
     return {f"action-{node.pk}-{name}": value for name, value in values.items()}
 
 
@@ -94,6 +96,15 @@ def test_a_note_alone_keeps_the_status_and_progress(client, world):
     sheet = ActionSheet.objects.get(node=world["mine"])
     assert (sheet.status, sheet.progress, sheet.version) == ("in_progress", 40, 1)
     assert ActionUpdate.objects.get(sheet=sheet).note == "Rien de neuf."
+
+
+def test_an_action_without_status_keeps_none_with_a_note_alone(client, world):
+    client.force_login(world["editor"])
+    data = update_data(world["free"], note="Premier point.")
+    assert data[f"action-{world['free'].pk}-status"] == "sans"
+    assert client.post(update_url(world, world["free"]), data).status_code == 302
+    sheet = ActionSheet.objects.get(node=world["free"])
+    assert (sheet.status, ActionUpdate.objects.get(sheet=sheet).note) == ("", "Premier point.")
 
 
 def test_an_editor_updates_any_action_and_keeps_the_all_actions_view(client, world):
@@ -140,7 +151,7 @@ def test_a_form_opened_before_another_change_is_refused(client, world):
     client.force_login(world["pilot"])
     first = update_data(world["mine"], status="paused", version="1")
     assert client.post(update_url(world, world["mine"]), first).status_code == 302
-    second = update_data(world["mine"], progress="60", version="1")
+    second = update_data(world["mine"], status="in_progress", progress="60", version="1")
     html = refused(client.post(update_url(world, world["mine"]), second)).html
     assert "modifiée par quelqu’un d’autre" in html
     assert ActionSheet.objects.get(node=world["mine"]).progress == 40
