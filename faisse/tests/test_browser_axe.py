@@ -43,6 +43,7 @@ def world():
         f"/{slug}/communes/?q=30",
         f"/{slug}/communes/{territory.communes.first().insee}/",
         f"/{slug}/carte/",
+        f"/{slug}/tableau-de-bord/",
         f"/{slug}/accessibilite/",
         f"/{slug}/mentions-legales/",
         f"/{slug}/donnees-personnelles/",
@@ -62,6 +63,7 @@ def world():
         f"/{slug}/gestion/historique/",
         f"/{slug}/gestion/historique/elements/{action.pk}/",
         f"/{slug}/gestion/actions-similaires/",
+        f"/{slug}/tableau-de-bord/?carte=budget",
         "/compte/",
         "/compte/jetons/",
     ]

@@ -24,6 +24,8 @@ def urls(plan):
         reverse("portal:commune", args=[slug, commune.insee]),
         reverse("portal:map", args=[slug]),
         reverse("portal:map", args=[slug]) + "?mesure=habitants&tri=taux",
+        reverse("reports:dashboard", args=[slug]),
+        reverse("reports:dashboard", args=[slug]) + "?axe=abc&statut=en_cours&carte=budget",
     ]
 
 
