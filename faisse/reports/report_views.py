@@ -81,5 +81,6 @@ def yearly_report(request, territory):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"  # budgets: never in a shared cache
         return response
-    context |= {"form": form, "years": years}
+    # Not "form": the site's frame would add its summary ("Rien n'a été enregistré").
+    context |= {"report_form": form, "years": years}
     return render(request, "reports/report_yearly.html", context)

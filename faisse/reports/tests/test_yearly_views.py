@@ -91,6 +91,8 @@ def test_bad_choices_are_told_next_to_their_field(client, world, data, message):
     html = response.content.decode()
     assert message in html
     assert "Le bilan n’a pas été préparé" in html  # the summary at the top, linked to the field
+    assert "Rien n’a été enregistré" not in html  # not the frame's summary of forms that save
+    assert "<title>Erreur : Bilan annuel" in html
 
 
 def test_a_territory_without_plan_says_so(client, world):

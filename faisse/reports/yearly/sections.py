@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from faisse.actions import statuses
 from faisse.actions.models import BudgetLine
 from faisse.indicators.display import format_value, verdict
-from faisse.reports.yearly import more_sections
+from faisse.reports.yearly import annexes, more_sections
 from faisse.reports.yearly.blocks import (
     Bar,
     Bars,
@@ -47,7 +47,7 @@ def report_blocks(report: YearReport) -> list:
         *more_sections.indicators(report),
         *more_sections.territory_map(report),
         *more_sections.axes(report),
-        *more_sections.annexes(report),
+        *annexes.annexes(report),
     ]
 
 

@@ -86,7 +86,8 @@ class Typst:
                 "",
             ]
         elif isinstance(block, Group):
-            self.out.append("#block(breakable: false)[")
+            # The space above a heading inside the block would be lost: the block takes it.
+            self.out.append("#block(breakable: false, above: 1.6em)[")
             for inner in block.blocks:
                 self.block(inner)
             self.out += ["]", ""]
