@@ -216,3 +216,15 @@ def test_an_empty_plan_makes_a_report_all_the_same(tmp_path):
     _pages, text = pdf_text(tmp_path / "b.pdf")
     assert "Aucun indicateur n’est suivi pour ce projet." in text
     assert "Aucun budget n’est inscrit dans les fiches action." in text
+
+
+def test_texts_that_look_like_typst_markup_are_printed_as_they_are(world, tmp_path):
+    title = '#set page(width: 1cm) *gras* _x_ $y$ <z> @w [a] \\ "q"'
+    action = world["actions"]["a1"]
+    action.title = title
+    action.save()
+    _pages, text = pdf_text(report(world, tmp_path, "pdf"))
+    assert title in text
+    document = docx.Document(str(report(world, tmp_path, "docx")))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert title in cells
