@@ -17,9 +17,11 @@ from django.core import signing
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from faisse.accounts.abilities import GRANTS
 from faisse.accounts.models import Membership
+from faisse.accounts.privacy import PersonalDataSource
 from faisse.actions import statuses
 from faisse.actions.follow_up import PlanFollowUp
 from faisse.actions.models import ActionSheet, ActionUpdate
@@ -60,6 +62,36 @@ def read_unsubscribe_token(token: str, territory) -> int | None:
         return None
     user_id = payload.get("u")
     return user_id if isinstance(user_id, int) else None
+
+
+def _subscriptions(user) -> list[dict]:
+    rows = DigestSubscription.objects.filter(user=user).select_related("territory")
+    return [
+        {
+            "territory": row.territory.name,
+            "enabled": row.enabled,
+            "last_sent_week": row.last_sent_week,
+            "last_sent_at": row.last_sent_at.isoformat() if row.last_sent_at else None,
+        }
+        for row in rows.order_by("territory__name")
+    ]
+
+
+# The person's choices about the digest, for "my data" and the erasure of an account (to be
+# registered in the app's ready(): accounts.privacy.register_personal_data).
+DIGEST_SUBSCRIPTIONS = PersonalDataSource(
+    key="digest_subscriptions",
+    export=_subscriptions,
+    describe=lambda rows: (
+        ngettext(
+            "%(count)s choix sur le courriel hebdomadaire de suivi",
+            "%(count)s choix sur le courriel hebdomadaire de suivi",
+            len(rows),
+        )
+        % {"count": len(rows)}
+    ),
+    erase=lambda user: DigestSubscription.objects.filter(user=user).delete(),
+)
 
 
 def set_digest(user_id: int, territory, enabled: bool) -> DigestSubscription:

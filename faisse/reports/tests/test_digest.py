@@ -200,3 +200,26 @@ def test_the_command_needs_the_site_address_and_a_known_territory(world, monkeyp
         call_command("send_digests", "--site-url", "")
     with pytest.raises(CommandError, match="Territoire inconnu : « nulle-part »"):
         call_command("send_digests", "--site-url", SITE, "--territory", "nulle-part")
+
+
+# --- personal data ---------------------------------------------------------------------
+
+
+def test_the_digest_choices_are_the_persons_data_and_go_with_their_account(world):
+    from faisse.reports.digest import DIGEST_SUBSCRIPTIONS
+
+    DigestSubscription.objects.create(
+        user=world["pilot"], territory=world["territory"], enabled=False
+    )
+    rows = DIGEST_SUBSCRIPTIONS.export(world["pilot"])
+    assert rows == [
+        {
+            "territory": "Agglo des Faïsses",
+            "enabled": False,
+            "last_sent_week": "",
+            "last_sent_at": None,
+        }
+    ]
+    assert DIGEST_SUBSCRIPTIONS.describe(rows) == "1 choix sur le courriel hebdomadaire de suivi"
+    DIGEST_SUBSCRIPTIONS.erase(world["pilot"])
+    assert not DigestSubscription.objects.exists()
