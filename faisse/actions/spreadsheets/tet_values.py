@@ -72,18 +72,24 @@ NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)(?:\s*[.:\-–)]\s*|\s+)(\S.*)$", re.DOT
 ACTION_NUMBERED = re.compile(r"^action\s+(\d+(?:\.\d+)*)\s*[.:\-–)]\s*(\S.*)$", re.I | re.DOTALL)
 
 
+NUMBER_ALONE = re.compile(r"(\d+(?:\.\d+)*)\s*[.:)]?")
+
+
 def split_number(text: str, *, action: bool = False) -> tuple[str, str]:
-    """(number, title) of a level's or an action's cell; ("", text) without a number."""
+    """(number, title) of a level's or an action's cell; ("", text) without a number;
+    (number, "") for a number alone ("3." — an element still without a title)."""
+    alone = NUMBER_ALONE.fullmatch(text.strip())
+    if alone:
+        return alone.group(1), ""
     match = NUMBERED.match(text) or (ACTION_NUMBERED.match(text) if action else None)
     return (match.group(1), match.group(2).strip()) if match else ("", text)
 
 
 def strip_number(text: str, number: str) -> str:
-    """The title of a cell written "number. title" when the number is known."""
+    """The title of a cell written "number. title" when the number is known ("" for
+    the number alone: an element without a title)."""
     if number and text.startswith(number):
-        rest = re.sub(r"^\s*[.:\-–)]?\s*", "", text[len(number) :])
-        if rest:
-            return rest
+        return re.sub(r"^\s*[.:\-–)]?\s*", "", text[len(number) :])
     return text
 
 

@@ -30,6 +30,9 @@ class ExportFormat:
     content_type: str
     write: Callable | None  # PlanDocument → bytes; None: JSON, written from the payload
     with_map: bool = False
+    # A format an app above plans registers (register_format): written from the plan itself,
+    # write_plan(plan, drafts=…) → bytes.
+    write_plan: Callable | None = None
 
 
 FORMATS = {
@@ -50,10 +53,23 @@ FORMATS = {
 }
 
 
+# Formats of the plan with its follow-up, registered by the apps built on the plan (the
+# action sheets as spreadsheets: `tet-xlsx`, `xlsx`, `csv`). They name people and budgets:
+# the command writes them, the site offers them to editors only, never on the public page.
+WORKING_FORMATS: dict[str, ExportFormat] = {}
+
+
+def register_format(export: ExportFormat) -> None:
+    WORKING_FORMATS[export.key] = export
+
+
 def export_plan(plan: Plan, key: str, *, drafts: bool = False) -> bytes:
-    """The plan in the format `key` (a key of FORMATS, else KeyError). Unpublished nodes
-    only with `drafts`. A constant number of queries whatever the size of the plan."""
-    export = FORMATS[key]
+    """The plan in the format `key` (a key of FORMATS or WORKING_FORMATS, else KeyError).
+    Unpublished nodes only with `drafts`. A constant number of queries whatever the size
+    of the plan."""
+    export = FORMATS.get(key) or WORKING_FORMATS[key]
+    if export.write_plan is not None:
+        return export.write_plan(plan, drafts=drafts)
     if export.write is None:
         return write_json(plan, drafts=drafts)
     return export.write(build_document(plan, drafts=drafts, with_map=export.with_map))
@@ -66,7 +82,15 @@ def file_name(plan: Plan, key: str, *, drafts: bool = False) -> str:
         parts.append(slugify(plan.period_label.replace("–", "-")))
     if drafts:
         parts.append("brouillon")
-    return f"{'-'.join(parts)}.{FORMATS[key].extension}"
+    export = FORMATS.get(key) or WORKING_FORMATS[key]
+    return f"{'-'.join(parts)}.{export.extension}"
 
 
-__all__ = ["FORMATS", "ExportFormat", "export_plan", "file_name"]
+__all__ = [
+    "FORMATS",
+    "WORKING_FORMATS",
+    "ExportFormat",
+    "export_plan",
+    "file_name",
+    "register_format",
+]

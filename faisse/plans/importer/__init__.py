@@ -22,6 +22,7 @@ from faisse.plans.importer.reading import decode, is_markdown, read_bytes
 from faisse.plans.importer.structure import recognise, rename_levels
 from faisse.plans.importer.text_parser import parse_text
 from faisse.plans.importer.tree_corrections import apply_roles, tidy
+from faisse.plans.importer.workbooks import claimed_reader
 
 __all__ = [
     "Corrections",
@@ -93,7 +94,11 @@ def parse_bytes(data: bytes, name: str) -> ParsedPlan:
 
 def parse_upload(data: bytes, name: str, corrections: Corrections | None = None) -> ParsedPlan:
     """Parse a file of any format read (its name's suffix and its first bytes say which),
-    with the corrections an editor made in the preview."""
+    with the corrections an editor made in the preview. A workbook an app claims
+    (workbooks.py: the Territoires en Transitions template) is read by that app."""
+    claimed = claimed_reader(data, name)
+    if claimed is not None:
+        return claimed(data, name)
     document = read_document(data, name)
     if document is None:  # text or Markdown
         return parse_document(decode(data), name, corrections)

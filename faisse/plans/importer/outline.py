@@ -1,6 +1,7 @@
 """The parsed plan, independent of the file it came from and of the database."""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from faisse.plans.importer.limits import check_depth, take_node
@@ -89,6 +90,9 @@ class ParsedPlan:
     unit: str = "ligne"
     level_names: dict[str, list[str]] = field(default_factory=dict)  # kind → [sing., plural]
     source: list[SourceLine] = field(default_factory=list)
+    # Set by an app's workbook reader (workbooks.py): called by save_plan, inside its
+    # transaction, with the plan and [(ParsedNode, PlanNode)], level by level.
+    after_save: Callable | None = field(default=None, repr=False, compare=False)
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(line, message, self.unit))

@@ -72,6 +72,7 @@ def save_plan(
         default_change_reason=reason,
     )
     level: list[tuple[PlanNode | None, ParsedNode]] = [(None, node) for node in parsed.nodes]
+    pairs: list[tuple[ParsedNode, PlanNode]] = []
     while level:
         rows = []
         for parent, parsed_node in level:
@@ -90,11 +91,14 @@ def save_plan(
             )
         _number_positions(rows)
         saved = bulk_create_with_history(rows, PlanNode, default_change_reason=reason)
+        pairs += [(parsed_node, node) for node, (_p, parsed_node) in zip(saved, level, strict=True)]
         level = [
             (node, child)
             for node, (_parent, parsed_node) in zip(saved, level, strict=True)
             for child in parsed_node.children
         ]
+    if parsed.after_save is not None:
+        parsed.after_save(plan, pairs)
     return plan
 
 

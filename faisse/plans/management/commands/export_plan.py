@@ -8,13 +8,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from faisse.plans.exporting import FORMATS, export_plan
+from faisse.plans.exporting import FORMATS, WORKING_FORMATS, export_plan
 from faisse.plans.models import Plan
 from faisse.territories.models import Territory
 
 
 class Command(BaseCommand):
-    help = "Écrit le projet de territoire en DOCX, ODT, PDF, Markdown ou JSON."
+    help = (
+        "Écrit le projet de territoire en DOCX, ODT, PDF, Markdown ou JSON, ou ses fiches "
+        "action en tableur : modèle Territoires en Transitions (tet-xlsx), XLSX ou CSV."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--territory", required=True, help="identifiant du territoire")
@@ -22,7 +25,10 @@ class Command(BaseCommand):
             "--plan", type=int, help="numéro du projet (à défaut : le projet en vigueur)"
         )
         parser.add_argument(
-            "--format", required=True, help="docx, odt, pdf, md ou json", dest="export_format"
+            "--format",
+            required=True,
+            help="docx, odt, pdf, md, json, tet-xlsx, xlsx ou csv",
+            dest="export_format",
         )
         parser.add_argument("-o", "--output", required=True, type=Path, help="fichier à écrire")
         parser.add_argument(
@@ -33,10 +39,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         key = options["export_format"].lower().lstrip(".")
-        if key not in FORMATS:
+        known = {**FORMATS, **WORKING_FORMATS}
+        if key not in known:
             raise CommandError(
                 _("format inconnu : « %(format)s » (formats : %(known)s).")
-                % {"format": options["export_format"], "known": ", ".join(FORMATS)}
+                % {"format": options["export_format"], "known": ", ".join(known)}
             )
         territory = Territory.objects.filter(slug=options["territory"]).first()
         if territory is None:
@@ -55,7 +62,7 @@ class Command(BaseCommand):
             _("Projet « %(title)s » écrit en %(format)s dans %(path)s (%(size)s ko).")
             % {
                 "title": plan.title,
-                "format": FORMATS[key].label,
+                "format": known[key].label,
                 "path": output,
                 "size": max(1, round(len(data) / 1024)),
             }
