@@ -1,6 +1,15 @@
 """The Faïsse API, mounted at /api/v1/ by faisse/urls.py."""
 
-from faisse.api import actions, errors, fallback, meetings, nodes, questionnaires, territories
+from faisse.api import (
+    actions,
+    errors,
+    fallback,
+    indicators,
+    meetings,
+    nodes,
+    questionnaires,
+    territories,
+)
 from faisse.api.docs import LocalSwagger, docs_available
 
 api = errors.FaisseAPI(
@@ -15,6 +24,7 @@ errors.install(api)
 api.add_router("/territories", territories.router)
 api.add_router("/territories", nodes.router)
 api.add_router("", actions.router)
+api.add_router("", indicators.router)
 api.add_router("", meetings.router)
 api.add_router("", questionnaires.router)
 api.add_router("", fallback.router)  # last: it answers every address the others do not
