@@ -292,7 +292,7 @@ def _check_date(on: date) -> None:
     "valeur : une valeur déjà saisie à cette date sans `replace`, une date future ou avant "
     "1900, un indicateur changé depuis `version` ; le message dit pourquoi.",
 )
-def add_value(request: HttpRequest, slug: str, pk: IndicatorId, data: ValueIn):
+def add_indicator_value(request: HttpRequest, slug: str, pk: IndicatorId, data: ValueIn):
     territory = get_territory(request, slug)
     abilities = api_abilities(request, territory)
     if not (abilities["edit_plan"] or abilities["follow_up"]):
