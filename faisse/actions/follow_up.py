@@ -258,8 +258,13 @@ class PlanFollowUp:
             ids = set().union(*(self.actions_under(entry.node) for entry in self.tree.roots))
         else:
             ids = self.actions_under(node)
+        return self.budget_of(ids)
+
+    def budget_of(self, action_ids) -> Budget:
+        """The budget of these actions, each counted once (its own lines only: its
+        sub-actions count when they are among the ids)."""
         total = Budget()
-        for pk in ids:
+        for pk in set(action_ids):
             if pk in self._budgets:
                 total.add(self._budgets[pk])
         return total

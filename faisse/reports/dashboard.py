@@ -147,12 +147,7 @@ class Selection:
 
     def budget(self, ids) -> Budget:
         """The budget of these actions, each counted once (sub-actions are actions)."""
-        found = Budget()
-        own = self.follow_up._budgets  # per action, sub-actions apart: see follow_up.py
-        for pk in ids:
-            if pk in own:
-                found.add(own[pk])
-        return found
+        return self.follow_up.budget_of(ids)
 
     def late_count(self, ids) -> int:
         by_id = self.follow_up.tree.by_id

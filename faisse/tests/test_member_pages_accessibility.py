@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 # Files, not pages: JSON, CSS, calendars, spreadsheets, the plan's documents.
 NOT_PAGES = (
     "accounts:my_data_download",
+    "actions:spreadsheet_download",
     "portal:plan_download",
     "portal:theme",
     "meetings:feed",

@@ -9,6 +9,8 @@ from faisse.tests.matrix import EDITORS, EDITORS_POST
 ROWS = {
     "actions:sheet_edit": ("get", EDITORS),
     "actions:sheet_edit (save)": ("post", EDITORS_POST),
+    "actions:spreadsheets": ("get", EDITORS),
+    "actions:spreadsheet_download": ("get", EDITORS),
 }
 
 
@@ -17,6 +19,11 @@ def prepare(world: dict) -> None:
 
 
 def request(name: str, world: dict) -> tuple[str, dict]:
+    slug = world["territory"].slug
+    if name == "actions:spreadsheets":
+        return reverse(name, args=[slug]), {}
+    if name == "actions:spreadsheet_download":
+        return reverse(name, args=[slug, "csv"]), {}
     action = world["actions"][0]
     url = reverse("actions:sheet_edit", args=[world["territory"].slug, action.pk])
     if "(save)" not in name:

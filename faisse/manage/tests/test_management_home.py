@@ -27,8 +27,9 @@ def test_a_pilot_sees_the_actions_they_pilot_and_nothing_else(client, territory,
     mine, other = PlanNode.objects.filter(plan=plan, kind="action").order_by("pk")[:2]
     mine.pilots.add(pilot)
     html = page(client, pilot, territory).content.decode()
-    assert reverse("plans:node_edit", args=[territory.slug, mine.pk]) in html
-    assert reverse("plans:node_edit", args=[territory.slug, other.pk]) not in html
+    space = reverse("pilot:space", args=[territory.slug])
+    assert f"{space}#action-{mine.pk}" in html  # its quick update, in the pilots' space
+    assert f"{space}#action-{other.pk}" not in html
     assert reverse("plans:structure", args=[territory.slug]) not in html
     assert reverse("members:list", args=[territory.slug]) not in html
 
