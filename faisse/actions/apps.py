@@ -6,7 +6,8 @@ class ActionsConfig(AppConfig):
     verbose_name = "Fiches action"
 
     def ready(self) -> None:
-        from faisse.actions import receivers
+        from faisse.accounts.privacy import register_personal_data
+        from faisse.actions import privacy, receivers
         from faisse.actions.node_section import node_section
         from faisse.actions.spreadsheets.formats import SPREADSHEET_FORMATS, TET_IMPORTER
         from faisse.plans.exporting import register_format
@@ -18,6 +19,8 @@ class ActionsConfig(AppConfig):
             receivers.move_sheet_to_kept_action, dispatch_uid="faisse_actions_merge"
         )
         register_node_section(node_section, wants_tree=True)
+        for source in privacy.SOURCES:
+            register_personal_data(source)
         register_workbook_importer(TET_IMPORTER)
         for export in SPREADSHEET_FORMATS:
             register_format(export)
