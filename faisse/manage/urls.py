@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("faisse.proposals.manage_urls")),
     path("", include("faisse.reports.pilot_urls")),
     path("", include("faisse.reports.report_urls")),
+    path("", include("faisse.reports.action_pdf_urls")),
     path("", include("faisse.indicators.manage_urls")),
 ]

@@ -157,6 +157,7 @@ def action_page(node: PlanNode, *, drafts: bool = True, today: date | None = Non
     """What the page says of the action `node` (loaded with its plan and territory)."""
     today = today or timezone.localdate()
     plan = node.plan
+    plan.territory = node.territory  # read with the node: no query
     tree = PlanTree.load(plan, drafts=drafts)
     shown = tree.by_id.get(node.pk, node)
     follow_up = PlanFollowUp.load(tree, today=today)
