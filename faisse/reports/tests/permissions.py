@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from faisse.actions.models import Organisation
 from faisse.actions.testing import add_budget, make_sheet
-from faisse.reports.tests import pilot_rows, report_rows
+from faisse.reports.tests import action_pdf_rows, pilot_rows, report_rows
 from faisse.tests.matrix import PUBLIC
 
 SERVICE = "Direction des mobilités douces"
@@ -27,6 +27,7 @@ ROWS = {
     "reports:dashboard (the map of budgets, for members)": ("get", PUBLIC),
     **pilot_rows.ROWS,  # the pilots' space and the digest's opt-out
     **report_rows.ROWS,  # the yearly report's page
+    **action_pdf_rows.ROWS,  # the action sheet's PDF
 }
 
 
@@ -48,6 +49,8 @@ def request(name: str, world: dict) -> tuple[str, dict]:
         return pilot_rows.request(name, world)
     if name in report_rows.ROWS:
         return report_rows.request(name, world)
+    if name in action_pdf_rows.ROWS:
+        return action_pdf_rows.request(name, world)
     url = reverse("reports:dashboard", args=[world["territory"].slug])
     if "(bad filters)" in name:
         return url, {"axe": "abc", "commune": "99999", "pilote": "x", "odd": "18"}
