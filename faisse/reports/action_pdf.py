@@ -264,7 +264,7 @@ def _milestone_window(milestones: list[Milestone], today: date) -> Shown:
         MilestoneLine(
             title=clamp(m.title, LINE_CHARS),
             done=m.done,
-            day=m.done_on if m.done and m.done_on else m.due_on,
+            day=m.done_on if m.done else m.due_on,  # a milestone done on no date: none
             late=not m.done and bool(m.due_on) and m.due_on < today,
         )
         for m in milestones

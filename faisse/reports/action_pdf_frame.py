@@ -3,7 +3,6 @@ bar, the status pill, the `fit` guard that keeps the body on one page) and the h
 put texts into the source as string literals only (`t`), never as markup."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from faisse.indicators.charts import INK, TARGET, VALUE
 from faisse.plans.exporting.pdf import literal
@@ -47,12 +46,11 @@ def t(text: str) -> str:
     return f"#{literal(text)}"
 
 
-def more(count: int, singular: str, plural: str) -> str:
-    """ "… et 4 autres étapes", or nothing."""
+def more(count: int, message) -> str:
+    """ "… et 4 autres étapes", or nothing; `message` is an ngettext_lazy keyed by "count"."""
     if not count:
         return ""
-    text = ngettext(singular, plural, count) % {"count": count}
-    return f"#more({literal(text)})"
+    return f"#more({literal(message % {'count': count})})"
 
 
 def chart_key() -> str:
@@ -63,7 +61,8 @@ def chart_key() -> str:
         'thickness: 1.2pt, dash: "dashed")))'
     )
     baseline = f'box(rect(width: 0.55em, height: 0.55em, fill: rgb("{INK}")))'
-    return (
-        f"#text(size: 8pt, fill: muted)[#{measured} {t(_('valeurs mesurées'))} #h(0.8em) "
-        f"#{targets} {t(_('cibles'))} #h(0.8em) #{baseline} {t(_('valeur de référence'))}]"
+    key = (
+        f"#{measured} {t(_('valeurs mesurées'))} #h(0.8em) #{targets} {t(_('cibles'))} "
+        f"#h(0.8em) #{baseline} {t(_('valeur de référence'))}"
     )
+    return f"#block(above: 0.4em, below: 0.6em, text(size: 8pt, fill: muted)[{key}])"

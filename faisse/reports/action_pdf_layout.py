@@ -10,13 +10,41 @@ and, in the rare case it is still taller than the page, scales it down to fit.
 
 import typst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from faisse.actions import statuses
 from faisse.plans.exporting.pdf import FONT, PREAMBLE, literal
 from faisse.plans.exporting.typography import NBSP, french_date
 from faisse.reports.action_pdf_frame import STYLES, chart_key, more, t
 from faisse.reports.yearly.text import euros, percent
+
+# "… et 4 autres étapes": what a cut list leaves out, and the labels that agree with a count.
+MORE_PEOPLE = ngettext_lazy(
+    "… et %(count)s autre personne", "… et %(count)s autres personnes", "count"
+)
+MORE = ngettext_lazy("… et %(count)s autre", "… et %(count)s autres", "count")
+MORE_MILESTONES = ngettext_lazy(
+    "… et %(count)s autre étape", "… et %(count)s autres étapes", "count"
+)
+MORE_NOTES = ngettext_lazy(
+    "… et %(count)s point de suivi plus ancien",
+    "… et %(count)s points de suivi plus anciens",
+    "count",
+)
+MORE_FUNDINGS = ngettext_lazy(
+    "… et %(count)s autre financement", "… et %(count)s autres financements", "count"
+)
+MORE_INDICATORS = ngettext_lazy(
+    "… et %(count)s autre indicateur", "… et %(count)s autres indicateurs", "count"
+)
+MORE_COMMUNES = ngettext_lazy(
+    "… et %(count)s autre commune", "… et %(count)s autres communes", "count"
+)
+PILOTS = ngettext_lazy("Pilote :", "Pilotes :", "count")
+REFERENTS = ngettext_lazy("Élu·e référent·e :", "Élu·es référent·es :", "count")
+SERVICES = ngettext_lazy("Service pilote :", "Services pilotes :", "count")
+STRUCTURES = ngettext_lazy("Structure pilote :", "Structures pilotes :", "count")
+PARTNERS = ngettext_lazy("Partenaire :", "Partenaires :", "count")
 
 
 class Writer:
@@ -63,7 +91,7 @@ class Writer:
         notice = (
             _("Document de travail réservé aux membres du territoire : il nomme des personnes.")
             if page.drafts
-            else _("Ce qui est publié du projet de territoire.")
+            else _("Version publique : seulement ce qui est publié.")
         )
         return (
             "#set page(footer: [#set text(size: 8pt, fill: luma(90))\n"
@@ -146,24 +174,25 @@ class Writer:
         out += self.notes()
         return out
 
-    def names(self, label: str, shown, singular: str, plural: str, sep: str = ", ") -> list[str]:
+    def names(self, label: str, shown, others=MORE, sep: str = ", ") -> list[str]:
         if not shown.items:
             return []
         names = sep.join(shown.items)
-        return [f"#fact({literal(label)}, [{t(names)} {more(shown.more, singular, plural)}])"]
+        return [f"#fact({literal(label)}, [{t(names)} {more(shown.more, others)}])"]
 
     def people(self) -> list[str]:
         page = self.page
-        other_people = ("… et %(count)s autre personne", "… et %(count)s autres personnes")
-        other_names = ("… et %(count)s autre", "… et %(count)s autres")
         out = [f"#part({literal(_('Qui porte l’action'))})"]
-        rows = [
-            *self.names(_("Pilotes :"), page.pilots, *other_people),
-            *self.names(_("Élu·es référent·es :"), page.referents, *other_people),
-            *self.names(_("Services pilotes :"), page.services, *other_names),
-            *self.names(_("Structures pilotes :"), page.structures, *other_names),
-            *self.names(_("Partenaires :"), page.partners, *other_names),
-        ]
+        rows = []
+        for shown, label, others in (
+            (page.pilots, PILOTS, MORE_PEOPLE),
+            (page.referents, REFERENTS, MORE_PEOPLE),
+            (page.services, SERVICES, MORE),
+            (page.structures, STRUCTURES, MORE),
+            (page.partners, PARTNERS, MORE),
+        ):
+            count = {"count": len(shown.items) + shown.more}
+            rows += self.names(label % count, shown, others)
         return out + (rows or [t(_("Personne n’est encore désigné."))])
 
     def milestones(self) -> list[str]:
@@ -199,13 +228,7 @@ class Writer:
                 text += f" #text(size: 8.5pt, fill: {colour}, {literal('— ' + when)})"
             rows.append(f"{mark}, [{text}]")
         out.append("#grid(columns: (1em, 1fr), row-gutter: 0.5em, " + ", ".join(rows) + ")")
-        out.append(
-            more(
-                page.milestones.more,
-                "… et %(count)s autre étape",
-                "… et %(count)s autres étapes",
-            )
-        )
+        out.append(more(page.milestones.more, MORE_MILESTONES))
         return out
 
     def notes(self) -> list[str]:
@@ -225,13 +248,7 @@ class Writer:
                 f'#block(above: 0.55em, below: 0.55em)[#text(size: 8.5pt, weight: "bold", '
                 f"fill: muted, {literal(' · '.join(head))}) \\ {t(note.text)}]"
             )
-        out.append(
-            more(
-                page.notes.more,
-                "… et %(count)s point de suivi plus ancien",
-                "… et %(count)s points de suivi plus anciens",
-            )
-        )
+        out.append(more(page.notes.more, MORE_NOTES))
         return out
 
     def right(self) -> list[str]:
@@ -248,9 +265,8 @@ class Writer:
         out = [f"#part({literal(_('Ce que l’action vise'))})"]
         if page.objectives:
             out.append(f"#block(below: 0.5em, {literal(page.objectives)})")
-        others = ("… et %(count)s autre", "… et %(count)s autres")
-        out += self.names(_("Effets attendus :"), page.effects, *others, sep=" ; ")
-        out += self.names(_("Pour qui :"), page.audiences, *others)
+        out += self.names(_("Effets attendus :"), page.effects, sep=" ; ")
+        out += self.names(_("Pour qui :"), page.audiences)
         return out
 
     def budget(self) -> list[str]:
@@ -280,13 +296,7 @@ class Writer:
                 "#grid(columns: (1fr, auto), column-gutter: 0.6em, row-gutter: 0.45em, "
                 "align: (left, right), " + ", ".join(rows) + ")"
             )
-            out.append(
-                more(
-                    page.fundings.more,
-                    "… et %(count)s autre financement",
-                    "… et %(count)s autres financements",
-                )
-            )
+            out.append(more(page.fundings.more, MORE_FUNDINGS))
         return out
 
     def indicators(self) -> list[str]:
@@ -315,13 +325,7 @@ class Writer:
                 "#block(above: 0.6em, below: 0.8em, breakable: false)[" + "\n".join(block) + "]"
             )
         out.append(chart_key())
-        out.append(
-            more(
-                page.indicators.more,
-                "… et %(count)s autre indicateur",
-                "… et %(count)s autres indicateurs",
-            )
-        )
+        out.append(more(page.indicators.more, MORE_INDICATORS))
         return out
 
     def where(self) -> list[str]:
@@ -329,22 +333,20 @@ class Writer:
         communes = ", ".join(page.communes.items) or _(
             "Tout le territoire : l’action ne nomme aucune commune."
         )
-        communes_more = more(
-            page.communes.more, "… et %(count)s autre commune", "… et %(count)s autres communes"
-        )
+        communes_more = more(page.communes.more, MORE_COMMUNES)
         cells = [
             (_("Où"), f"{t(communes)} {communes_more}"),
             (
                 _("Programmes et contrats"),
                 t(", ".join(page.programmes.items) or _("Aucun"))
                 + " "
-                + more(page.programmes.more, "… et %(count)s autre", "… et %(count)s autres"),
+                + more(page.programmes.more, MORE),
             ),
             (
                 _("Objectifs de développement durable"),
                 (" \\ ".join(t(sdg) for sdg in page.sdgs.items) or t(_("Aucun")))
                 + " "
-                + more(page.sdgs.more, "… et %(count)s autre", "… et %(count)s autres"),
+                + more(page.sdgs.more, MORE),
             ),
         ]
         columns = ", ".join(

@@ -202,7 +202,7 @@ def test_the_public_version_names_nobody_and_keeps_budgets_and_internal_notes_ou
     for private in ("Alix Martin", "Camille", "Dominique", "Service 0", "120 000", "Financeur"):
         assert private not in text
     assert "Note 1 : le comité" not in text and "Note 0 : le comité" in text
-    assert "Ce qui est publié du projet de territoire." in text
+    assert "Version publique : seulement ce qui est publié." in text
 
 
 def test_an_unpublished_indicator_is_for_members_only(action):
