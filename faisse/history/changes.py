@@ -3,10 +3,10 @@
 - `diff(record, previous, labels)`: the fields a version changed, before → after, named in
   French (see labels.py; pure: no query);
 - `node_history(node, page)`: the versions of one element of the plan, with the changes
-  of its commune links and extra placements;
+  of its commune links, extra placements, action sheet and indicators (scopes.py);
 - `activity_log(territory, page, filters)`: every recorded change of a territory's plans,
-  newest first, narrowed by the filters of the query string, a constant number of queries
-  per page;
+  action sheets and indicators, newest first, narrowed by the filters of the query
+  string, a constant number of queries per page;
 - `restore_preview(node, history_id)`: what restoring a version would change, and whether
   the public site would see it; `restore(node, history_id, user)`: do it.
 """
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
@@ -26,26 +27,17 @@ from django.utils.translation import gettext as _
 from faisse.accounts.abilities import can
 from faisse.core.errors import Refusal
 from faisse.history import kinds
+from faisse.history.elements import describe
 from faisse.history.filters import apply
-from faisse.history.labels import SOURCE_LABELS, boolean_value, field_label, gone
-from faisse.history.records import (
-    LINK,
-    NODE,
-    PLACEMENT,
-    TRACKED,
-    Batch,
-    history_of,
-    keys_of,
-    merged,
-)
+from faisse.history.labels import HIDDEN_FIELDS, SOURCE_LABELS, boolean_value, field_label, gone
+from faisse.history.records import NODE, TRACKED, Batch, history_of, keys_of, merged
+from faisse.history.scopes import ELEMENT_SOURCES, about, in_territory
 from faisse.plans.editing import EditError
 from faisse.plans.models import PlanNode, SharedPlacement
 from faisse.plans.structure import check_placement
 from faisse.plans.tree import PlanTree
 from faisse.territories.models import Territory
 
-# Bookkeeping that says nothing to the reader of a change.
-HIDDEN_FIELDS = {"id", "plan", "territory", "version", "created_at", "updated_at"}
 # Shown on a creation even when they hold their default value.
 ALWAYS_SHOWN = {"is_published"}
 # What `restore` brings back by default; the place in the tree only when asked.
@@ -85,7 +77,18 @@ def _display(model, model_field: models.Field, value, labels: Mapping) -> str:
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, list):
         return " ; ".join(str(item) for item in value)
+    if isinstance(value, Decimal):
+        return _decimal(value)
     return str(value)
+
+
+def _decimal(value: Decimal) -> str:
+    """ "1 234,5": the amount or value as typed, without the zeros the database keeps."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    places = len(text.partition(".")[2])
+    return formats.number_format(Decimal(text), decimal_pos=places, force_grouping=True)
 
 
 def _is_default(model_field: models.Field, value) -> bool:
@@ -119,8 +122,9 @@ def diff(record, previous=None, labels: Mapping | None = None) -> list[FieldChan
     """The fields that `record` changed since `previous`.
 
     Without a previous version (a creation, or the first version known of a row written
-    without history), every filled field is listed; a deletion lists none. Pilots are
-    compared when the versions carry `pilot_ids` (see `records.Batch`).
+    without history), every filled field is listed; a deletion lists none. Pilots and the
+    other many-to-many fields are compared when the versions carry `m2m_ids` (see
+    `records.Batch`).
     """
     labels = labels or {}
     if record.history_type == "-":
@@ -128,24 +132,18 @@ def diff(record, previous=None, labels: Mapping | None = None) -> list[FieldChan
     model = type(record).instance_type
     names = [f.name for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS]
     changes = compare(model, previous, record, names, labels)
-    if hasattr(record, "pilot_ids"):
-        before_ids = getattr(previous, "pilot_ids", frozenset())
-        if before_ids != record.pilot_ids:
-            user_key = model._meta.get_field("pilots").related_model._meta.label_lower
+    for name, ids in getattr(record, "m2m_ids", {}).items():
+        before_ids = getattr(previous, "m2m_ids", {}).get(name, frozenset())
+        if before_ids == ids:
+            continue
+        key = model._meta.get_field(name).related_model._meta.label_lower
 
-            def names_of(ids):
-                return ", ".join(
-                    sorted(labels.get((user_key, pk)) or gone(user_key, pk) for pk in ids)
-                )
+        def names_of(pks, key=key):
+            return ", ".join(sorted(labels.get((key, pk)) or gone(key, pk) for pk in pks))
 
-            changes.append(
-                FieldChange(
-                    "pilots",
-                    field_label(model, "pilots"),
-                    names_of(before_ids),
-                    names_of(record.pilot_ids),
-                )
-            )
+        changes.append(
+            FieldChange(name, field_label(model, name), names_of(before_ids), names_of(ids))
+        )
     return changes
 
 
@@ -196,42 +194,6 @@ class Change:
         return str(SOURCE_LABELS[self.source])
 
 
-def _node_urls(batch: Batch, pk: int, slug: str, kind: str | None = None) -> tuple:
-    if pk not in batch.live_nodes:
-        return None, None
-    history_url = reverse("history:node", args=[slug, pk])
-    if kind is None:
-        return None, history_url
-    return PlanNode(pk=pk, kind=kind).url_for(slug), history_url
-
-
-def _describe(source: str, record, batch: Batch, slug: str) -> tuple[str, str | None, str | None]:
-    """The element a record is about: its name, its page and its history page."""
-    if source == NODE:
-        node = record.instance
-        label = node.label
-        if node.kind not in (PlanNode.Kind.AXIS, PlanNode.Kind.ORIENTATION):
-            label = f"{node.kind_label} — {label}"
-        return (label, *_node_urls(batch, record.id, slug, record.kind))
-    if source == LINK:
-        commune = batch.labels.get(("territories.commune", record.commune_id), "")
-        label = _("%(node)s → %(commune)s") % {
-            "node": batch.node_label(record.node_id),
-            "commune": commune,
-        }
-        return label, *_node_urls(batch, record.node_id, slug)
-    if source == PLACEMENT:
-        label = _("%(node)s, aussi sous %(parent)s") % {
-            "node": batch.node_label(record.node_id),
-            "parent": batch.node_label(record.parent_id),
-        }
-        return label, *_node_urls(batch, record.node_id, slug)
-    plan_url = reverse("portal:plan", args=[slug])
-    if source == "challenge":
-        return _("Défi : %s") % record.title, plan_url, None
-    return record.title, plan_url, None
-
-
 def build(keys: list, slug: str) -> list[Change]:
     """The changes of the given (source, history id) keys, in the same order."""
     batch = Batch(keys)
@@ -240,7 +202,7 @@ def build(keys: list, slug: str) -> list[Change]:
         record = batch.records.get(key)
         if record is None:  # deleted meanwhile
             continue
-        element, url, history_url = _describe(key[0], record, batch, slug)
+        element, url, history_url = describe(key[0], record, batch, slug)
         previous = batch.previous.get(key)
         fields = diff(record, previous, batch.labels)
         changes.append(Change(key[0], record, fields, previous, element, url, history_url))
@@ -263,17 +225,19 @@ def activity_log(
 ) -> HistoryPage:
     """Every recorded change of the territory's plans, newest first; with `filters` (a
     valid filters.ActivityFilters), those it asks for."""
-    querysets = {source: history_of(source).filter(territory_id=territory.pk) for source in TRACKED}
+    querysets = {
+        source: history_of(source).filter(in_territory(source, territory.pk)) for source in TRACKED
+    }
     if filters is not None:
         querysets = apply(querysets, filters)
     return _paginate(querysets, page_number, per_page, territory.slug)
 
 
 def _node_querysets(node: PlanNode) -> dict:
+    """The node's versions, and those of its commune links, placements, action sheet
+    (with its lines) and of the indicators that measure it."""
     return {
-        NODE: history_of(NODE).filter(id=node.pk),
-        LINK: history_of(LINK).filter(node_id=node.pk),
-        PLACEMENT: history_of(PLACEMENT).filter(node_id=node.pk),
+        source: history_of(source).filter(about(source, [node.pk])) for source in ELEMENT_SOURCES
     }
 
 
@@ -289,7 +253,8 @@ def _mark_restorable(node: PlanNode, changes: list[Change]) -> None:
 
 
 def node_history(node: PlanNode, page_number=1, per_page: int = 20) -> HistoryPage:
-    """The versions of a node, with the changes of its commune links and placements."""
+    """The versions of a node, with the changes of its commune links, placements, action
+    sheet and indicators."""
     history = _paginate(_node_querysets(node), page_number, per_page, node.territory.slug)
     _mark_restorable(node, history.changes)
     return history

@@ -23,7 +23,8 @@ from faisse.accounts.models import User
 from faisse.core.french import fold
 from faisse.core.posted import posted_id
 from faisse.history.kinds import KINDS, kind_q
-from faisse.history.records import LINK, NODE, PLACEMENT, TRACKED, history_of
+from faisse.history.records import INDICATOR, NODE, TRACKED, history_of
+from faisse.history.scopes import ELEMENT_SOURCES, about, in_territory
 from faisse.territories.models import Territory
 
 AUTOMATIC = "automatique"  # the value of "changes made by an import or a task"
@@ -36,7 +37,11 @@ PARAMETERS = ("personne", "du", "au", "element", "changement")
 def people_of(territory: Territory) -> list[User]:
     """The people who made a recorded change in the territory, by name (one query)."""
     made = (
-        Q(pk__in=history_of(source).filter(territory_id=territory.pk).values("history_user_id"))
+        Q(
+            pk__in=history_of(source)
+            .filter(in_territory(source, territory.pk))
+            .values("history_user_id")
+        )
         for source in TRACKED
     )
     people = User.objects.filter(reduce(or_, made))
@@ -237,10 +242,10 @@ class ElementSearch:
         return history.filter(self._title()).values("id")
 
     def q(self, source: str) -> Q:
-        if source == NODE:
-            return Q(id__in=self.node_ids())
-        if source in (LINK, PLACEMENT):
-            return Q(node_id__in=self.node_ids())
+        if source in ELEMENT_SOURCES:
+            # An element's changes (its sheet, the indicators that measure it), and those
+            # of the indicators named by the search.
+            return about(source, self.node_ids(), indicator_ids=self.ids(INDICATOR))
         return Q(id__in=self.ids(source))  # the plan, its challenges: by their titles
 
 

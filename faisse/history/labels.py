@@ -9,6 +9,20 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+# Bookkeeping that says nothing to the reader of a change (the sheet or the indicator a
+# row belongs to is said by the element the change is about).
+HIDDEN_FIELDS = {
+    "indicator",
+    "id",
+    "plan",
+    "territory",
+    "version",
+    "created_at",
+    "updated_at",
+    "sheet",
+    "added_at",
+}
+
 # What each kind of record is about (the keys of records.TRACKED).
 SOURCE_LABELS = {
     "plan": _("Projet de territoire"),
@@ -16,6 +30,16 @@ SOURCE_LABELS = {
     "node": _("Élément du projet"),
     "placement": _("Rattachement supplémentaire"),
     "link": _("Lien avec une commune"),
+    "sheet": _("Fiche action"),
+    "budget": _("Ligne budgétaire"),
+    "funding": _("Financement"),
+    "milestone": _("Étape d’une action"),
+    "update": _("Point de suivi"),
+    "document": _("Document ou lien d’une action"),
+    "indicator": _("Indicateur"),
+    "target": _("Cible d’un indicateur"),
+    "value": _("Valeur mesurée"),
+    "indicator_link": _("Élément mesuré par un indicateur"),
 }
 
 # Fields by model label ("plans.plannode") and field name.
@@ -62,14 +86,54 @@ FIELD_LABELS = {
         "origin": _("Origine du lien"),
         "evidence": _("Mots trouvés dans le texte"),
     },
+    "actions.actionsheet": {
+        "node": _("Action"),
+        "progress_source": _("Calcul de l’avancement"),
+        "continuous": _("Action en amélioration continue"),
+        "pilot_names": _("Autres pilotes"),
+        "referent_names": _("Autres élu·es référent·es"),
+        "lead_structures": _("Structures pilotes"),
+        "lead_services": _("Directions ou services pilotes"),
+        "partners": _("Partenaires"),
+        "elected_referents": _("Élu·es référent·es"),
+        "programmes": _("Programmes et contrats"),
+    },
+    "actions.budgetline": {
+        "kind": _("Section"),
+        "nature": _("Prévisionnel ou réel"),
+    },
+    "actions.funding": {
+        "position": _("Ordre parmi les financements"),
+        "financers": _("Financeurs"),
+    },
+    "actions.milestone": {
+        "position": _("Ordre parmi les étapes"),
+        "title": _("Étape"),
+        "done": _("Réalisée"),
+    },
+    "actions.actionupdate": {
+        "on": _("Date du point"),
+        "author": _("Écrit par"),
+        "old_status": _("Statut avant"),
+        "new_status": _("Nouveau statut"),
+        "old_progress": _("Avancement avant (%)"),
+        "new_progress": _("Nouvel avancement (%)"),
+        "is_public": _("Lecteurs de la note"),
+    },
+    "indicators.indicator": {
+        "kind": _("Type d’indicateur"),
+        "pilots": _("Pilotes de l’indicateur"),
+    },
+    "indicators.indicatortarget": {"value": _("Cible")},
+    "indicators.indicatorvalue": {"value": _("Valeur mesurée")},
+    "indicators.indicatorlink": {"node": _("Élément mesuré")},
 }
 
 # Yes / no fields that read better in words of their own: (if false, if true).
+READERS = (_("les membres du territoire seulement"), _("tout le monde, sur le site public"))
 BOOLEAN_VALUES = {
-    ("plans.plannode", "follow_up_is_public"): (
-        _("les membres du territoire seulement"),
-        _("tout le monde, sur le site public"),
-    ),
+    ("plans.plannode", "follow_up_is_public"): READERS,
+    ("actions.actionupdate", "is_public"): READERS,
 }
 YES_NO = (_("non"), _("oui"))
 
@@ -79,6 +143,7 @@ GONE = {
     "plans.plan": _("projet supprimé depuis (n° %s)"),
     "territories.commune": _("commune retirée depuis (n° %s)"),
     "accounts.user": _("compte supprimé (n° %s)"),
+    "indicators.indicator": _("indicateur supprimé depuis (n° %s)"),
 }
 
 

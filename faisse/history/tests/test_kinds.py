@@ -7,6 +7,7 @@ from faisse.accounts.testing import make_member
 from faisse.history.changes import activity_log, restore
 from faisse.history.kinds import KINDS, kind_of, kind_q
 from faisse.history.records import TRACKED
+from faisse.history.scopes import in_territory
 from faisse.history.tests.conftest import edit
 from faisse.locations.detection import apply_detection, detect
 from faisse.plans.importer import parse_document
@@ -67,8 +68,8 @@ def every_operation(plan, editor):
 def records(territory):
     return [
         record
-        for model in TRACKED.values()
-        for record in model.history.filter(territory_id=territory.pk)
+        for source, model in TRACKED.items()
+        for record in model.history.filter(in_territory(source, territory.pk))
     ]
 
 
@@ -85,8 +86,8 @@ def test_the_filter_of_each_kind_finds_exactly_the_changes_shown_as_that_kind(pl
         shown = {(type(r), r.history_id) for r in everything if kind_of(r).key == kind.key}
         found = {
             (model.history.model, history_id)
-            for model in TRACKED.values()
-            for history_id in model.history.filter(territory_id=plan.territory_id)
+            for source, model in TRACKED.items()
+            for history_id in model.history.filter(in_territory(source, plan.territory_id))
             .filter(kind_q(kind.key))
             .values_list("history_id", flat=True)
         }
