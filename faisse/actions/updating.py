@@ -11,7 +11,7 @@ so that "what happened in 2025" can be answered.
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,11 +67,17 @@ def may_update(user, node: PlanNode) -> bool:
     return bool(sheet_fields(user, node))
 
 
-def locked_sheet(node: PlanNode) -> ActionSheet:
-    """The action's sheet, created when missing, locked until the transaction ends."""
-    ActionSheet.objects.get_or_create(
-        node=node, defaults={"plan_id": node.plan_id, "territory_id": node.territory_id}
-    )
+def locked_sheet(node: PlanNode, user=None) -> ActionSheet:
+    """The action's sheet, created when missing (by `user`, for the history), locked until
+    the transaction ends."""
+    if not ActionSheet.objects.filter(node=node).exists():
+        sheet = ActionSheet(node=node, plan_id=node.plan_id, territory_id=node.territory_id)
+        sheet._history_user = user if getattr(user, "is_authenticated", False) else None
+        try:
+            with transaction.atomic():  # a savepoint: someone may create it at the same time
+                sheet.save()
+        except IntegrityError:
+            pass
     return ActionSheet.objects.select_for_update().get(node=node)
 
 
@@ -113,7 +119,7 @@ def record_update(
     if on > today:
         raise EditError(_("La date d’un point de suivi ne peut pas être dans le futur."))
     note = (note or "").strip()
-    sheet = locked_sheet(node)
+    sheet = locked_sheet(node, user)
     if version is not None and version != sheet.version:
         raise SheetConflict()
     new_status = sheet.status if status is None else status
@@ -175,7 +181,7 @@ def update_sheet(node: PlanNode, user, changes: dict, version: int, *, then=None
     refused = set(changes) - set(allowed)
     if not allowed or refused:
         raise PermissionError(sorted(refused) or "sheet")
-    sheet = locked_sheet(node)
+    sheet = locked_sheet(node, user)
     if version != sheet.version:
         raise SheetConflict()
     old_status, old_progress = sheet.status, sheet.progress
@@ -187,7 +193,7 @@ def update_sheet(node: PlanNode, user, changes: dict, version: int, *, then=None
         return sheet
     save_sheet(sheet, user, _("Fiche action modifiée"))
     if sheet.status != old_status or sheet.progress != old_progress:
-        ActionUpdate.objects.create(
+        update = ActionUpdate(
             sheet=sheet,
             plan_id=sheet.plan_id,
             territory_id=sheet.territory_id,
@@ -199,6 +205,8 @@ def update_sheet(node: PlanNode, user, changes: dict, version: int, *, then=None
             new_progress=sheet.progress if sheet.progress != old_progress else None,
             note=str(statuses.CORRECTION_REASON) if sheet.status != old_status else "",
         )
+        update._history_user = user
+        update.save()
     return sheet
 
 

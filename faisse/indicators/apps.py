@@ -20,5 +20,6 @@ class IndicatorsConfig(AppConfig):
         register_object_rule(IndicatorValue, value_abilities)
         register_node_section(node_section)
         register_personal_data(receivers.PILOTED_INDICATORS)
+        register_personal_data(receivers.ENTERED_VALUES)
         role_changed.connect(receivers.take_off_indicators, dispatch_uid="faisse_indicators_pilots")
         actions_merging.connect(receivers.follow_merged_action, dispatch_uid="indicators_merge")

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from faisse.accounts.abilities import GRANTS
 from faisse.accounts.privacy import PersonalDataSource
-from faisse.indicators.models import Indicator, IndicatorLink
+from faisse.indicators.models import Indicator, IndicatorLink, IndicatorValue
 
 
 def drop_indicator_pilot(person, territory=None, by=None, reason: str = "") -> int:
@@ -46,6 +46,31 @@ PILOTED_INDICATORS = PersonalDataSource(
     erase=lambda user: drop_indicator_pilot(
         user, by=user, reason=_("Pilote retiré·e : compte supprimé")
     ),
+)
+
+
+def _entered(user) -> list[dict]:
+    values = IndicatorValue.objects.filter(created_by=user).select_related("indicator")
+    return [
+        {"indicator": v.indicator.title, "on": v.on.isoformat(), "value": str(v.value)}
+        for v in values.order_by("on", "pk")
+    ]
+
+
+# The values a person entered: the value stays (it is the territory's measure), the name of
+# who entered it goes with an erased account.
+ENTERED_VALUES = PersonalDataSource(
+    key="indicator_values",
+    export=_entered,
+    describe=lambda rows: (
+        ngettext(
+            "%(count)s valeur d’indicateur saisie",
+            "%(count)s valeurs d’indicateurs saisies",
+            len(rows),
+        )
+        % {"count": len(rows)}
+    ),
+    erase=lambda user: IndicatorValue.objects.filter(created_by=user).update(created_by=None),
 )
 
 

@@ -170,3 +170,17 @@ def test_an_administrator_of_another_territory_changes_nothing(client, territory
     cycling.refresh_from_db()
     assert (list(IndicatorValue.objects.values()), cycling.version) == before
     assert cycling.links.count() == 1
+
+
+def test_the_values_a_person_entered_are_their_personal_data(territory, plan, people):
+    from faisse.indicators.testing import add_values
+
+    indicator = make_indicator(territory, plan=plan, title="Déchets collectés")
+    add_values(indicator, {2024: 12}, created_by=people["pilot"])
+    source = SOURCES["indicator_values"]
+    data = source.export(people["pilot"])
+    assert [(row["indicator"], row["value"]) for row in data] == [("Déchets collectés", "12.0000")]
+    assert source.describe(data) == "1 valeur d’indicateur saisie"
+    source.erase(people["pilot"])
+    assert source.export(people["pilot"]) == []
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 1  # the measure stays
