@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from faisse.accounts.models import Role
 from faisse.accounts.testing import make_member
+from faisse.actions.models import ActionUpdate
 from faisse.core.browser_testing import chromium
 from faisse.locations.detection import apply_detection, detect
 from faisse.locations.models import CommuneLink
@@ -74,18 +75,28 @@ def test_an_inhabitant_finds_their_commune_by_postal_code(live_server, ales, wid
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_pilot_updates_an_action_and_sees_who_reads_the_note(live_server, ales, width):
+    """From their space, a pilot dates a note on their action in the pilots' space (no
+    JavaScript needed: a <details> opens the form); the note stays for members unless
+    they tick the box."""
     territory, _plan, people, action = ales
     with chromium() as browser:
         page = open_page(browser, live_server, width, people[Role.PILOT].email)
         page.goto(f"{live_server.url}/{territory.slug}/gestion/")
         page.get_by_role("link", name=re.compile("Mettre à jour le suivi")).first.click()
-        page.get_by_label("Note de suivi").fill("Étude de faisabilité lancée en mars.")
-        group = page.get_by_role("group", name=re.compile("Qui peut lire la note de suivi"))
-        expect(group.get_by_label("Les membres du territoire seulement")).to_be_checked()
-        page.get_by_role("button", name="Enregistrer").click()
-        expect(page.get_by_text("Note de suivi visible des seuls membres")).to_be_visible()
-    action.refresh_from_db()
-    assert action.follow_up_is_public is False
+        item = page.locator(f"#action-{action.pk}")
+        item.locator("summary").click()
+        item.get_by_label(re.compile(r"^Note \(facultatif\)")).fill(
+            "Étude de faisabilité lancée en mars."
+        )
+        expect(item.get_by_label(re.compile("Note visible du public"))).not_to_be_checked()
+        item.get_by_role("button", name="Enregistrer").click()
+        expect(page.get_by_text("Point de suivi enregistré")).to_be_visible()
+    update = ActionUpdate.objects.get(sheet__node=action)
+    assert (update.note, update.is_public, update.author) == (
+        "Étude de faisabilité lancée en mars.",
+        False,
+        people[Role.PILOT],
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)

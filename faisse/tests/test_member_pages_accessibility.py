@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 NOT_PAGES = (
     "accounts:my_data_download",
     "actions:spreadsheet_download",
+    "action_pdf:download",
     "portal:plan_download",
     "portal:theme",
     "meetings:feed",

@@ -191,9 +191,9 @@ def test_the_element_filter_finds_an_actions_sheet_and_indicators(
 
 
 def test_the_changes_a_person_made_include_the_follow_up(plan, action, pilot):
-    record_update(action, pilot, note="Noté")
+    record_update(action, pilot, note="Noté")  # the action's first point: its sheet is made
     made = {change["object"] for change in CHANGES_TO_PLANS.export(pilot)}
-    assert made == {"update"}
+    assert made == {"sheet", "update"}
 
 
 def test_the_pages_queries_do_not_grow_with_the_follow_up(client, plan, action, pilot, elise):

@@ -7,6 +7,7 @@
     return;
   }
   var narrow = window.matchMedia("(max-width: 47.99rem)");
+  menu.classList.add("site-menu--folding");
   function fit() {
     if (narrow.matches) {
       menu.removeAttribute("open");
