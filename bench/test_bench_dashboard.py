@@ -79,3 +79,16 @@ def test_dashboard_ales_editor_filtered(benchmark, client, ales):
     params = {"statut": "en_cours", "commune": "30007"}
     queries = benchmark(render, client, ales["url"], params)
     benchmark.extra_info["queries"] = queries
+
+
+def test_actions_api_ales_public(benchmark, client, ales):
+    url = f"/api/v1/territories/{ales['url'].split('/')[1]}/actions"
+    queries = benchmark(render, client, url, {})
+    benchmark.extra_info["queries"] = queries
+
+
+def test_actions_api_ales_member(benchmark, client, ales):
+    client.force_login(ales["editor"])
+    url = f"/api/v1/territories/{ales['url'].split('/')[1]}/actions"
+    queries = benchmark(render, client, url, {})
+    benchmark.extra_info["queries"] = queries

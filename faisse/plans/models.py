@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -262,7 +263,7 @@ class PlanNode(models.Model):
     @property
     def kind_label(self) -> str:
         """The name of the node's level in its plan ("Enjeu"), else of its kind ("Axe")."""
-        return self.level_name or self.get_kind_display()
+        return self.level_name or kind_name(self.kind)
 
     @property
     def working_label(self) -> str:
@@ -291,6 +292,19 @@ class PlanNode(models.Model):
     def url_for(self, territory_slug: str) -> str:
         """The node's page, without fetching its plan and territory again."""
         return reverse("portal:node", args=[territory_slug, self.URL_SEGMENTS[self.kind], self.pk])
+
+
+_KIND_NAMES: dict[tuple[str, str], str] = {}
+
+
+def kind_name(kind: str) -> str:
+    """Faïsse's name of a kind in the active language, computed once per language: pages
+    name hundreds of nodes, and get_kind_display() rebuilds the choices and translates
+    each time."""
+    key = (kind, get_language() or "")
+    if key not in _KIND_NAMES:
+        _KIND_NAMES[key] = str(PlanNode.Kind(kind).label)
+    return _KIND_NAMES[key]
 
 
 def in_sentence(name: str) -> str:
