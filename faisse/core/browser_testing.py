@@ -1,6 +1,7 @@
 """For the browser tests: the system Chromium (/usr/bin/chromium) driven by Playwright,
 never a downloaded browser. Import it only from test modules that need a browser."""
 
+import atexit
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,14 +27,33 @@ ARGS = [
 ]
 
 
+_running: dict = {}
+
+
+def _stop() -> None:
+    browser, playwright = _running.pop("browser", None), _running.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
 @contextmanager
 def chromium():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    """The system Chromium, launched once per test process (a launch costs about a
+    second, and the browser tests are half of the suite's time) and given to each test
+    clean: every page and cookie jar a test opened is closed when it ends."""
+    if "browser" not in _running:
+        playwright = sync_playwright().start()
+        _running["playwright"] = playwright
+        _running["browser"] = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        atexit.register(_stop)
+    browser = _running["browser"]
+    try:
+        yield browser
+    finally:
+        for context in list(browser.contexts):
+            context.close()
 
 
 def new_page(browser, *, separate: bool = False):
