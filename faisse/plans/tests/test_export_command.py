@@ -75,7 +75,8 @@ def test_unknown_format(territory, tmp_path):
     make_export_plan(territory)
     with pytest.raises(
         CommandError,
-        match=r"format inconnu : « rtf » \(formats : docx, odt, pdf, md, json, tet-xlsx, xlsx, csv\)",
+        match=r"format inconnu : « rtf » \(formats : docx, odt, pdf, md, json, tet-xlsx, xlsx, "
+        r"csv\)",
     ):
         export(territory, tmp_path, "rtf")
     assert not (tmp_path / "projet.rtf").exists()
