@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 _("territoire inconnu : « %(slug)s » (territoires : %(known)s).")
                 % {"slug": options["territory"], "known": known}
             )
-        plan = self._plan(territory, options["plan"])
+        plan = plan_of(territory, options["plan"])
         output: Path = options["output"]
         if output.is_dir():
             raise CommandError(_("%s est un dossier : indiquez un fichier à écrire.") % output)
@@ -68,22 +68,25 @@ class Command(BaseCommand):
             }
         )
 
-    def _plan(self, territory: Territory, pk: int | None) -> Plan:
-        plans = Plan.objects.of_territory(territory)
-        plan = plans.filter(pk=pk).first() if pk is not None else plans.current()
-        if plan is None:
-            if pk is None:
-                raise CommandError(
-                    _("%(territory)s n'a encore aucun projet de territoire.")
-                    % {"territory": territory.name}
-                )
-            known = ", ".join(f"{p.pk} ({p.title})" for p in plans.order_by("pk")) or _("aucun")
+
+def plan_of(territory: Territory, pk: int | None) -> Plan:
+    """The plan `pk` of the territory, else its current plan; a CommandError in French
+    naming the known plans when there is none (also used by `faisse report`)."""
+    plans = Plan.objects.of_territory(territory)
+    plan = plans.filter(pk=pk).first() if pk is not None else plans.current()
+    if plan is None:
+        if pk is None:
             raise CommandError(
-                _("projet inconnu pour %(territory)s : %(pk)s (projets : %(known)s).")
-                % {"territory": territory.name, "pk": pk, "known": known}
+                _("%(territory)s n'a encore aucun projet de territoire.")
+                % {"territory": territory.name}
             )
-        plan.territory = territory  # no query to name the territory in the documents
-        return plan
+        known = ", ".join(f"{p.pk} ({p.title})" for p in plans.order_by("pk")) or _("aucun")
+        raise CommandError(
+            _("projet inconnu pour %(territory)s : %(pk)s (projets : %(known)s).")
+            % {"territory": territory.name, "pk": pk, "known": known}
+        )
+    plan.territory = territory  # no query to name the territory in the documents
+    return plan
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from faisse.plans.management.commands.export_plan import write_whole
+from faisse.plans.management.commands.export_plan import plan_of, write_whole
 from faisse.plans.models import Plan
 from faisse.reports.yearly import FORMATS, build_report, render
 from faisse.reports.yearly.years import report_years
@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 _("territoire inconnu : « %(slug)s » (territoires : %(known)s).")
                 % {"slug": options["territory"], "known": known}
             )
-        plan = self._plan(territory, options["plan"])
+        plan = plan_of(territory, options["plan"])
         year = self._year(plan, options["year"])
         output: Path = options["output"]
         if output.is_dir():
@@ -67,23 +67,6 @@ class Command(BaseCommand):
                 "size": max(1, round(len(data) / 1024)),
             }
         )
-
-    def _plan(self, territory: Territory, pk: int | None) -> Plan:
-        plans = Plan.objects.of_territory(territory)
-        plan = plans.filter(pk=pk).first() if pk is not None else plans.current()
-        if plan is None:
-            if pk is None:
-                raise CommandError(
-                    _("%(territory)s n'a encore aucun projet de territoire.")
-                    % {"territory": territory.name}
-                )
-            known = ", ".join(f"{p.pk} ({p.title})" for p in plans.order_by("pk")) or _("aucun")
-            raise CommandError(
-                _("projet inconnu pour %(territory)s : %(pk)s (projets : %(known)s).")
-                % {"territory": territory.name, "pk": pk, "known": known}
-            )
-        plan.territory = territory
-        return plan
 
     def _year(self, plan: Plan, given: str) -> int:
         years = report_years(plan, timezone.localdate())
