@@ -210,12 +210,19 @@ def update_sheet(node: PlanNode, user, changes: dict, version: int, *, then=None
     return sheet
 
 
-def status_on(updates: list[ActionUpdate], current: str, day: date) -> str:
-    """The status an action had at the end of `day`, from its updates (any order): the
-    latest status change on or before that day; if every change is later, the status
-    before the first one; with no change, the current status."""
-    changes = sorted((u for u in updates if u.new_status), key=lambda u: (u.on, u.pk or 0))
-    if not changes:
+def value_on(changes, current, day: date, field: str = "status"):
+    """The status (or progress, `field`) an action had at the end of `day`, from its dated
+    changes in any order (ActionUpdate rows or anything with `on`, `pk`, `old_…` and
+    `new_…`): the latest change on or before that day; if every change is later, the
+    value before the first one; with no change, the current value."""
+    new, old = f"new_{field}", f"old_{field}"
+    dated = [c for c in changes if getattr(c, new) not in ("", None)]
+    if not dated:
         return current
-    before = [u for u in changes if u.on <= day]
-    return before[-1].new_status if before else changes[0].old_status
+    dated.sort(key=lambda c: (c.on, c.pk or 0))
+    before = [c for c in dated if c.on <= day]
+    return getattr(before[-1], new) if before else getattr(dated[0], old)
+
+
+def status_on(updates, current: str, day: date) -> str:
+    return value_on(updates, current, day, "status")

@@ -1,7 +1,6 @@
 """The editors' page of an action sheet."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,15 +15,7 @@ from faisse.actions.forms import (
 from faisse.actions.models import ActionSheet
 from faisse.actions.updating import EDITOR_FIELDS, update_sheet
 from faisse.plans.editing import EditError
-from faisse.plans.models import PlanNode
-from faisse.plans.tree import node_or_404
-
-
-def action_or_404(territory, pk: int) -> PlanNode:
-    node = node_or_404(territory, pk)
-    if node.kind != PlanNode.Kind.ACTION:
-        raise Http404(_("Seules les actions ont une fiche."))
-    return node
+from faisse.plans.tree import action_or_404
 
 
 @ability_required("edit_plan", of=action_or_404)

@@ -140,3 +140,12 @@ def node_or_404(territory, pk: int, *, drafts: bool = True) -> PlanNode:
     if node is None:
         raise Http404(_("Élément inconnu dans ce territoire."))
     return node
+
+
+def action_or_404(territory, pk: int) -> PlanNode:
+    """The action `pk` of the territory (its sheet, quick update, PDF); 404 for another
+    kind of element or another territory's."""
+    node = node_or_404(territory, pk)
+    if node.kind != PlanNode.Kind.ACTION:
+        raise Http404(_("Seules les actions ont une fiche."))
+    return node

@@ -1,21 +1,11 @@
 """The one-page PDF of an action sheet (/<slug>/gestion/elements/<id>/fiche.pdf), for the
 members who read drafts: it names the pilots and élus and gives the budget."""
 
-from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
 
 from faisse.accounts.decorators import ability_required
-from faisse.plans.models import PlanNode
-from faisse.plans.tree import node_or_404
+from faisse.plans.tree import action_or_404
 from faisse.reports.action_pdf import action_sheet_pdf, file_name
-
-
-def action_or_404(territory, pk: int) -> PlanNode:
-    """The action `pk` of the territory; 404 for another kind or another territory's."""
-    node = node_or_404(territory, pk)
-    if node.kind != PlanNode.Kind.ACTION:
-        raise Http404(_("Seules les actions ont une fiche."))
-    return node
 
 
 @ability_required("view_drafts", of=action_or_404)

@@ -5,7 +5,6 @@ the page at the action it changed, with a message; a refused one shows the page 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,23 +18,12 @@ from faisse.indicators.editing import IndicatorError, record_value
 from faisse.indicators.forms import ValueForm
 from faisse.indicators.models import Indicator
 from faisse.plans.editing import EditError
-from faisse.plans.models import PlanNode
+from faisse.plans.tree import action_or_404
 from faisse.reports.models import DigestSubscription
 from faisse.reports.pilot_forms import QuickUpdateForm
 from faisse.reports.pilot_space import indicator_prefix, load_space
 
 EVERYTHING = "tout"  # ?tout=1: every action, for editors
-
-
-def action_or_404(territory, pk: int) -> PlanNode:
-    node = (
-        PlanNode.objects.filter(pk=pk, territory=territory, kind=PlanNode.Kind.ACTION)
-        .select_related("plan", "territory")
-        .first()
-    )
-    if node is None:
-        raise Http404(_("Action inconnue dans ce territoire."))
-    return node
 
 
 def indicator_or_404(territory, pk: int) -> Indicator:

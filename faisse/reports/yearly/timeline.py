@@ -16,6 +16,7 @@ from datetime import date
 
 from faisse.actions.follow_up import MilestoneCount, PlanFollowUp
 from faisse.actions.models import ActionUpdate, Milestone
+from faisse.actions.updating import value_on
 
 
 @dataclass(frozen=True)
@@ -83,18 +84,10 @@ class Timeline:
         return found
 
     def status_on(self, node_id: int, current: str, day: date) -> str:
-        changes = [c for c in self.changes.get(node_id, ()) if c.new_status]
-        if not changes:
-            return current
-        before = [c for c in changes if c.on <= day]
-        return before[-1].new_status if before else changes[0].old_status
+        return value_on(self.changes.get(node_id, ()), current, day, "status")
 
     def progress_on(self, node_id: int, current: int | None, day: date) -> int | None:
-        changes = [c for c in self.changes.get(node_id, ()) if c.new_progress is not None]
-        if not changes:
-            return current
-        before = [c for c in changes if c.on <= day]
-        return before[-1].new_progress if before else changes[0].old_progress
+        return value_on(self.changes.get(node_id, ()), current, day, "progress")
 
     def status_changes_in(self, node_id: int, first: date, last: date) -> list[Change]:
         return [
